@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { listDatasets } from '../../library/datasets';
+import { listRuns } from '../../library/runs';
+import type { CliContext } from '../cli-context';
+
+export function addListCommand(program: Command, context: CliContext): void {
+  program
+    .command('list')
+    .description('list datasets and runs, with status')
+    .action(() => {
+      const { home, output } = context.globals();
+      const datasets = listDatasets(home);
+      const runs = listRuns(home);
+      const lines = [
+        `library: ${home}`,
+        `datasets (${datasets.length}):`,
+        ...datasets.map((d) => `  ${d.name}  ${d.count} images at ${d.imageSize} px${d.labels.length ? `, ${d.labels.length} classes` : ''}`),
+        `runs (${runs.length}):`,
+        ...runs.map((r) => `  ${r.name}  ${r.model} on ${r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`),
+      ];
+      output.result(lines.join('\n'), { event: 'list', home, datasets, runs });
+    });
+}

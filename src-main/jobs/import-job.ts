@@ -1,0 +1,18 @@
+import { importFolder } from '../library/import/import-folder';
+import type { ImportEvent } from '../shared/job-events';
+import type { ImportJobSpec } from './worker-protocol';
+
+/** Imports folders and loose images as one dataset, reporting progress and the files it skipped. */
+export async function runImportJob(spec: ImportJobSpec, signal: AbortSignal, emit: (event: ImportEvent) => void) {
+  const { manifest, counts } = await importFolder({
+    sources: spec.sources,
+    home: spec.home,
+    name: spec.name,
+    size: spec.size,
+    fit: spec.fit,
+    background: spec.background,
+    signal,
+    onProgress: (progress) => emit(progress),
+  });
+  emit({ event: 'done', dataset: manifest.name, ...counts, skippedFiles: manifest.skipped });
+}

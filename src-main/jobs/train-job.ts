@@ -1,0 +1,117 @@
+import { checkpointsFolder, truncateMetrics } from '../engine/training/run-outputs';
+import { loadLatestCheckpoint } from '../engine/checkpoints/checkpoint-store';
+import { getModel } from '../engine/models/registry';
+import type { TrainingControl } from '../engine/training/training-control';
+import { runTrainingLoop } from '../engine/training/training-loop';
+import { readDatasetManifest } from '../library/datasets';
+import { openPixelCache } from '../library/pixel-cache';
+import { acquireRunLock } from '../library/run-lock';
+import { createRun, readRunConfig, readRunMeta, runFolder, updateRunMeta, writeRunConfig } from '../library/runs';
+import type { BackendReport, TrainEvent } from '../shared/job-events';
+import type { TrainJobSpec } from './worker-protocol';
+
+/**
+ * A training session of one run, new or resumed: checks everything that can be checked before touching the
+ * run, holds the run's lock while it trains, and keeps meta.json in step with what happens.
+ */
+export async function runTrainJob(
+  spec: TrainJobSpec,
+  backend: BackendReport,
+  control: TrainingControl,
+  emit: (event: TrainEvent) => void,
+): Promise<void> {
+  const { home, run } = spec;
+  if (spec.create) createNewRun(spec);
+  const meta = readRunMeta(home, run);
+  const model = getModel(meta.model);
+  let config = model.parseConfig(readRunConfig(home, run));
+  if (spec.totalSteps !== undefined && spec.totalSteps !== config.steps) {
+    config = model.parseConfig({ ...config, steps: spec.totalSteps });
+  }
+
+  const manifest = readDatasetManifest(home, meta.dataset);
+  if (manifest.contentHash !== meta.datasetHash) {
+    throw new Error(`dataset ${meta.dataset} has changed since run ${run} started; start a new run on it instead`);
+  }
+  const folder = runFolder(home, run);
+  const release = acquireRunLock(folder, run);
+  const images = openPixelCache(home, manifest);
+  const trainer = model.createTrainer(config, images);
+  try {
+    const restored = loadLatestCheckpoint(checkpointsFolder(folder), {
+      quarantine: true,
+      onCorrupt: (path, reason) =>
+        emit({ event: 'warning', code: 'checkpoint-corrupt', message: `skipped damaged checkpoint ${path}: ${reason}` }),
+    });
+    if (restored && restored.meta.step >= config.steps) {
+      throw new Error(
+        `run ${run} has already done ${restored.meta.step} steps; give a larger total with --steps to train further`,
+      );
+    }
+    if (restored) {
+      trainer.restoreState(restored.tensors, restored.meta.counters);
+      truncateMetrics(folder, restored.meta.step);
+    }
+    writeRunConfig(home, run, config);
+    updateRunMeta(home, run, {
+      status: 'running',
+      totalSteps: config.steps,
+      step: restored?.meta.step ?? 0,
+      backend: backend.name,
+      error: null,
+    });
+
+    let failure: string | null = null;
+    const { outcome, step } = await runTrainingLoop({
+      trainer,
+      settings: config,
+      config,
+      runFolder: folder,
+      runName: run,
+      datasetHash: manifest.contentHash,
+      control,
+      start: restored && {
+        step: restored.meta.step,
+        learningRateScale: restored.meta.learningRateScale,
+        rollbacks: restored.meta.rollbacks,
+      },
+      emit: (event) => {
+        if (event.event === 'progress') updateRunMeta(home, run, { step: event.step });
+        if (event.event === 'status') updateRunMeta(home, run, { status: event.status });
+        if (event.event === 'checkpoint') updateRunMeta(home, run, { checkpointStep: event.step, step: event.step });
+        if (event.event === 'error') failure = event.message;
+        emit(event);
+      },
+    });
+    updateRunMeta(home, run, { status: outcome, step, error: failure });
+  } catch (error) {
+    updateRunMeta(home, run, { status: 'failed', error: (error as Error).message });
+    throw error;
+  } finally {
+    trainer.dispose();
+    images.close();
+    release();
+  }
+}
+
+/** Validates the model config against the dataset before making any folder. */
+function createNewRun(spec: TrainJobSpec): void {
+  const { dataset, model: modelId, config: input } = spec.create!;
+  const model = getModel(modelId);
+  const manifest = readDatasetManifest(spec.home, dataset);
+  const config = model.parseConfig({ imageSize: manifest.imageSize, ...(input as object) });
+  if (config.imageSize !== manifest.imageSize) {
+    throw new Error(
+      `dataset ${dataset} has ${manifest.imageSize} px images but the config asks for ${config.imageSize} px; ` +
+        `import the folder again at ${config.imageSize} px or leave imageSize out`,
+    );
+  }
+  createRun(spec.home, {
+    name: spec.run,
+    model: model.id,
+    dataset: manifest.name,
+    datasetHash: manifest.contentHash,
+    totalSteps: config.steps,
+    config,
+  });
+}

@@ -1,0 +1,37 @@
+/** Types of training runs in the library, shared with the renderer. */
+
+export type RunStatus =
+  /** made, never started */
+  | 'created'
+  | 'running'
+  | 'paused'
+  /** reached its total steps */
+  | 'completed'
+  /** stopped by the user; can be resumed */
+  | 'stopped'
+  /** ended by an error; its last good checkpoint is kept */
+  | 'failed'
+  /** its process ended without stopping it (crash, kill, power cut); can be resumed */
+  | 'interrupted';
+
+export interface RunMeta {
+  formatVersion: 1;
+  name: string;
+  model: string;
+  /** Name of the dataset it trains on. */
+  dataset: string;
+  /** The dataset's content hash when the run was made. */
+  datasetHash: string;
+  status: RunStatus;
+  /** Steps completed (as of the last progress report). */
+  step: number;
+  totalSteps: number;
+  /** Step of the newest checkpoint: where a resume starts. */
+  checkpointStep: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Backend of the last session, e.g. 'wasm'. */
+  backend: string | null;
+  /** Why it failed, for status 'failed'. */
+  error: string | null;
+}
