@@ -10,7 +10,11 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number >= ${min}`
+          : `expected a whole number from ${min} to ${max}`,
+      );
     }
     return n;
   };
@@ -46,7 +50,8 @@ export function seedList(value: string): number[] {
     const last = match[2] === undefined ? first : Number(match[2]);
     if (last < first) throw new InvalidArgumentError(`range ${part} runs backwards`);
     if (last > 2 ** 32 - 1) throw new InvalidArgumentError(`seeds go up to ${2 ** 32 - 1}`);
-    if (seeds.size + (last - first + 1) > MAX_SEEDS) throw new InvalidArgumentError(`at most ${MAX_SEEDS} seeds at once`);
+    if (seeds.size + (last - first + 1) > MAX_SEEDS)
+      throw new InvalidArgumentError(`at most ${MAX_SEEDS} seeds at once`);
     for (let seed = first; seed <= last; seed++) seeds.add(seed);
   }
   return [...seeds];

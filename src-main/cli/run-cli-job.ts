@@ -19,7 +19,9 @@ export async function runCliJob(
       return;
     }
     interrupted = true;
-    process.stderr.write('\nstopping after this step (a checkpoint will be written); Ctrl-C again to quit now\n');
+    process.stderr.write(
+      '\nstopping after this step (a checkpoint will be written); Ctrl-C again to quit now\n',
+    );
     handle.stop();
   };
   process.on('SIGINT', onSigint);

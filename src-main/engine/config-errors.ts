@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
 /** One line naming each bad field, e.g. "invalid config: batchSize: Too small: expected number to be >=1". */
-export function parseWithClearErrors<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+export function parseWithClearErrors<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

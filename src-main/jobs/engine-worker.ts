@@ -1,11 +1,12 @@
 import { parentPort } from 'node:worker_threads';
+import { toBackendReport } from '../engine/backends/backend-info';
 import { initBackend } from '../engine/backends/select-backend';
 import { TrainingControl } from '../engine/training/training-control';
 import type { BackendReport, JobEvent } from '../shared/job-events';
 import { runImportJob } from './import-job';
 import { SamplerSession } from './sampler-session';
 import { runTrainJob } from './train-job';
-import type { HostMessage, JobSpec, SampleRequest, WorkerMessage } from './worker-protocol';
+import type { HostMessage, JobSpec, SampleRequest, SamplerJobSpec, WorkerMessage } from './worker-protocol';
 
 /*
  * The engine worker's entry point: one job per worker. Training and decoding happen here, off the host's
@@ -19,18 +20,17 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const emit = (event: JobEvent) => post({ type: 'event', event });
 
 const control = new TrainingControl();
-const importAbort = new AbortController();
-let samplerClosed: (() => void) | undefined;
+const stopSignal = new AbortController();
+/** Sample requests can arrive before the sampler has loaded; they wait for this. */
+const sampler = deferred<SamplerSession>();
 let started = false;
-/** Settles once a sampler job has loaded its checkpoint (requests may arrive before that). */
-let samplerReady: Promise<SamplerSession> = Promise.reject(new Error('this worker is not running a sampler'));
-samplerReady.catch(() => {});
 
 port.on('message', (message: HostMessage) => {
   switch (message.type) {
     case 'start':
       if (started) return;
       started = true;
+      if (message.job.kind !== 'sampler') sampler.reject(new Error('this worker is not running a sampler'));
       void runJob(message.job);
       return;
     case 'pause':
@@ -39,8 +39,7 @@ port.on('message', (message: HostMessage) => {
       return control.resume();
     case 'stop':
       control.stop();
-      importAbort.abort();
-      samplerClosed?.();
+      stopSignal.abort();
       return;
     case 'sample':
       void answerSample(message.requestId, message.request);
@@ -53,40 +52,55 @@ async function runJob(job: JobSpec): Promise<void> {
   try {
     if (job.kind === 'import') {
       emit({ event: 'started', job: 'import' });
-      await runImportJob(job, importAbort.signal, emit);
+      await runImportJob(job, stopSignal.signal, emit);
     } else {
       const backend = await startBackend(job.backend);
-      if (job.kind === 'train') {
+      if (job.kind === 'probe') emit({ event: 'started', job: 'probe', backend });
+      else if (job.kind === 'train') {
         emit({ event: 'started', job: 'train', backend });
         await runTrainJob(job, backend, control, emit);
-      } else {
-        const closed = new Promise<void>((resolve) => (samplerClosed = resolve));
-        samplerReady = Promise.resolve().then(() => SamplerSession.open(job));
-        const sampler = await samplerReady;
-        emit({ event: 'started', job: 'sample', backend });
-        // A sampler serves requests until the host stops it.
-        await closed;
-        sampler.close();
-      }
+      } else await serveSamples(job, backend);
     }
   } catch (error) {
     ok = false;
+    sampler.reject(error as Error);
     emit({ event: 'error', message: (error as Error).message });
   }
   post({ type: 'finished', ok });
   port!.close();
 }
 
+/** A sampler serves requests until the host stops it. */
+async function serveSamples(job: SamplerJobSpec, backend: BackendReport): Promise<void> {
+  const session = SamplerSession.open(job);
+  sampler.resolve(session);
+  emit({ event: 'started', job: 'sample', backend });
+  if (!stopSignal.signal.aborted) {
+    await new Promise((resolve) => stopSignal.signal.addEventListener('abort', resolve, { once: true }));
+  }
+  session.close();
+}
+
 async function startBackend(forced: JobSpec['backend']): Promise<BackendReport> {
-  const info = await initBackend({ forced });
-  return { name: info.name, notUsed: info.notUsed };
+  return toBackendReport(await initBackend({ forced }));
 }
 
 async function answerSample(requestId: number, request: SampleRequest): Promise<void> {
   try {
-    const sampler = await samplerReady;
-    post({ type: 'sampled', requestId, files: await sampler.sample(request) });
+    const session = await sampler.promise;
+    post({ type: 'sampled', requestId, files: await session.sample(request) });
   } catch (error) {
     post({ type: 'sample-failed', requestId, message: (error as Error).message });
   }
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }

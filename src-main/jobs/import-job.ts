@@ -1,10 +1,14 @@
-import { importFolder } from '../library/import/import-folder';
+import { importDoneEvent, importSources } from '../library/import/import-folder';
 import type { ImportEvent } from '../shared/job-events';
 import type { ImportJobSpec } from './worker-protocol';
 
 /** Imports folders and loose images as one dataset, reporting progress and the files it skipped. */
-export async function runImportJob(spec: ImportJobSpec, signal: AbortSignal, emit: (event: ImportEvent) => void) {
-  const { manifest, counts } = await importFolder({
+export async function runImportJob(
+  spec: ImportJobSpec,
+  signal: AbortSignal,
+  emit: (event: ImportEvent) => void,
+) {
+  const result = await importSources({
     sources: spec.sources,
     home: spec.home,
     name: spec.name,
@@ -14,5 +18,5 @@ export async function runImportJob(spec: ImportJobSpec, signal: AbortSignal, emi
     signal,
     onProgress: (progress) => emit(progress),
   });
-  emit({ event: 'done', dataset: manifest.name, ...counts, skippedFiles: manifest.skipped });
+  emit(importDoneEvent(result));
 }

@@ -25,9 +25,16 @@ export interface JobHandle {
  * Runs one job in its own worker. A worker that crashes (an exception outside the job, running out of memory,
  * a native abort) becomes an error event and a failed result; the host keeps running.
  */
-export function startJob(job: JobSpec, onEvent: (event: JobEvent) => void, createWorker: WorkerFactory): JobHandle {
+export function startJob(
+  job: JobSpec,
+  onEvent: (event: JobEvent) => void,
+  createWorker: WorkerFactory,
+): JobHandle {
   const worker = createWorker();
-  const pendingSamples = new Map<number, { resolve: (files: string[]) => void; reject: (error: Error) => void }>();
+  const pendingSamples = new Map<
+    number,
+    { resolve: (files: string[]) => void; reject: (error: Error) => void }
+  >();
   let nextRequestId = 1;
   let finished: boolean | undefined;
   let failureReported = false;

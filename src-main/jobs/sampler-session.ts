@@ -27,7 +27,11 @@ export class SamplerSession {
     if (!checkpoint) throw new Error(`run ${spec.run} has no checkpoint to sample from yet`);
     const model = getModel(meta.model);
     const config = model.parseConfig(checkpoint.meta.config);
-    return new SamplerSession(spec.run, checkpoint.meta.step, model.createSampler(config, checkpoint.tensors));
+    return new SamplerSession(
+      spec.run,
+      checkpoint.meta.step,
+      model.createSampler(config, checkpoint.tensors),
+    );
   }
 
   async sample(request: SampleRequest): Promise<string[]> {
@@ -46,15 +50,25 @@ export class SamplerSession {
     if (grid) {
       const path = join(outFolder, `${this.run}-step${this.step}-seeds-${seeds[0]}-${seeds.at(-1)}-grid.png`);
       const image = tileImages(pixels, seeds.length, size);
-      writeFileAtomic(path, await encodePng(image, { upscale, text: text({ 'gan-studio:seeds': seeds.join(',') }) }));
+      writeFileAtomic(
+        path,
+        await encodePng(image, { upscale, text: text({ 'gan-studio:seeds': seeds.join(',') }) }),
+      );
       return [path];
     }
     const files: string[] = [];
     const bytesPerImage = size * size * 3;
     for (const [i, seed] of seeds.entries()) {
-      const image = { width: size, height: size, data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage) };
+      const image = {
+        width: size,
+        height: size,
+        data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage),
+      };
       const path = join(outFolder, `${this.run}-step${this.step}-seed${seed}.png`);
-      writeFileAtomic(path, await encodePng(image, { upscale, text: text({ 'gan-studio:seed': String(seed) }) }));
+      writeFileAtomic(
+        path,
+        await encodePng(image, { upscale, text: text({ 'gan-studio:seed': String(seed) }) }),
+      );
       files.push(path);
     }
     return files;

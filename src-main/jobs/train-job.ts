@@ -6,7 +6,14 @@ import { runTrainingLoop } from '../engine/training/training-loop';
 import { readDatasetManifest } from '../library/datasets';
 import { openPixelCache } from '../library/pixel-cache';
 import { acquireRunLock } from '../library/run-lock';
-import { createRun, readRunConfig, readRunMeta, runFolder, updateRunMeta, writeRunConfig } from '../library/runs';
+import {
+  createRun,
+  readRunConfig,
+  readRunMeta,
+  runFolder,
+  updateRunMeta,
+  writeRunConfig,
+} from '../library/runs';
 import type { BackendReport, TrainEvent } from '../shared/job-events';
 import type { TrainJobSpec } from './worker-protocol';
 
@@ -31,7 +38,9 @@ export async function runTrainJob(
 
   const manifest = readDatasetManifest(home, meta.dataset);
   if (manifest.contentHash !== meta.datasetHash) {
-    throw new Error(`dataset ${meta.dataset} has changed since run ${run} started; start a new run on it instead`);
+    throw new Error(
+      `dataset ${meta.dataset} has changed since run ${run} started; start a new run on it instead`,
+    );
   }
   const folder = runFolder(home, run);
   const release = acquireRunLock(folder, run);
@@ -41,7 +50,11 @@ export async function runTrainJob(
     const restored = loadLatestCheckpoint(checkpointsFolder(folder), {
       quarantine: true,
       onCorrupt: (path, reason) =>
-        emit({ event: 'warning', code: 'checkpoint-corrupt', message: `skipped damaged checkpoint ${path}: ${reason}` }),
+        emit({
+          event: 'warning',
+          code: 'checkpoint-corrupt',
+          message: `skipped damaged checkpoint ${path}: ${reason}`,
+        }),
     });
     if (restored && restored.meta.step >= config.steps) {
       throw new Error(
@@ -78,7 +91,8 @@ export async function runTrainJob(
       emit: (event) => {
         if (event.event === 'progress') updateRunMeta(home, run, { step: event.step });
         if (event.event === 'status') updateRunMeta(home, run, { status: event.status });
-        if (event.event === 'checkpoint') updateRunMeta(home, run, { checkpointStep: event.step, step: event.step });
+        if (event.event === 'checkpoint')
+          updateRunMeta(home, run, { checkpointStep: event.step, step: event.step });
         if (event.event === 'error') failure = event.message;
         emit(event);
       },

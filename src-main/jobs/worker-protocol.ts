@@ -39,7 +39,12 @@ export interface SamplerJobSpec extends JobBase {
   run: string;
 }
 
-export type JobSpec = ImportJobSpec | TrainJobSpec | SamplerJobSpec;
+/** Loads the backend, reports it, and ends: how hosts learn what the engine runs on. */
+export interface ProbeJobSpec extends JobBase {
+  kind: 'probe';
+}
+
+export type JobSpec = ImportJobSpec | TrainJobSpec | SamplerJobSpec | ProbeJobSpec;
 
 export interface SampleRequest {
   seeds: number[];

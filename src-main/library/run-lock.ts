@@ -30,7 +30,10 @@ export function acquireRunLock(runFolder: string, runName: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readLockOwner(runFolder);
       if (owner && isAlive(owner)) {
-        throw new Error(`run ${runName} is already being trained (process ${owner.pid} on ${owner.host} since ${owner.since})`);
+        throw new Error(
+          `run ${runName} is already being trained (process ${owner.pid} on ${owner.host} since ${owner.since})`,
+          { cause: error },
+        );
       }
       rmSync(lockPath(runFolder), { force: true });
     }

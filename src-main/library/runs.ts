@@ -28,7 +28,8 @@ export interface NewRun {
 export function createRun(home: string, run: NewRun): RunMeta {
   checkName('run', run.name);
   const folder = runFolder(home, run.name);
-  if (existsSync(folder)) throw new Error(`a run named ${run.name} already exists; resume it or pick another name`);
+  if (existsSync(folder))
+    throw new Error(`a run named ${run.name} already exists; resume it or pick another name`);
   mkdirSync(runsFolder(home), { recursive: true });
   const staging = join(runsFolder(home), `.creating-${run.name}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -59,7 +60,9 @@ export function readRunMeta(home: string, name: string): RunMeta {
   const folder = runFolder(home, name);
   if (!existsSync(join(folder, 'meta.json'))) {
     const known = listRunNames(home);
-    throw new Error(`no run named ${name}${known.length ? ` (have: ${known.join(', ')})` : ' (there are no runs yet)'}`);
+    throw new Error(
+      `no run named ${name}${known.length ? ` (have: ${known.join(', ')})` : ' (there are no runs yet)'}`,
+    );
   }
   const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')) as RunMeta;
   // "running" with nobody holding the lock means the process died mid-run.

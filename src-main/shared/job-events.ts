@@ -9,11 +9,16 @@ export interface BackendReport {
   name: 'tensorflow' | 'wasm' | 'cpu';
   /** Why each faster backend was not used, by backend name. */
   notUsed: Partial<Record<'tensorflow' | 'wasm', string>>;
+  versions: { tfjs: string; backend?: string; node: string; electron?: string };
+  /** Threads the backend computes with. */
+  threads: number;
+  /** Whether the wasm build has SIMD (wasm only). */
+  simd?: boolean;
 }
 
 export interface StartedEvent {
   event: 'started';
-  job: 'import' | 'train' | 'sample';
+  job: 'import' | 'train' | 'sample' | 'probe';
   backend?: BackendReport;
 }
 
@@ -58,7 +63,8 @@ export interface CheckpointEvent {
   path: string;
 }
 
-export type WarningCode = 'non-finite-loss' | 'checkpoint-corrupt' | 'discriminator-winning' | 'dataset-small';
+export type WarningCode =
+  'non-finite-loss' | 'checkpoint-corrupt' | 'discriminator-winning' | 'dataset-small';
 
 export interface WarningEvent {
   event: 'warning';

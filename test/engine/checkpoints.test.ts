@@ -2,7 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CheckpointMeta, decodeCheckpoint, encodeCheckpoint } from '../../src-main/engine/checkpoints/checkpoint-file';
+import {
+  type CheckpointMeta,
+  decodeCheckpoint,
+  encodeCheckpoint,
+} from '../../src-main/engine/checkpoints/checkpoint-file';
 import {
   checkpointFileName,
   listCheckpointSteps,
@@ -37,17 +41,22 @@ describe('checkpoint files', () => {
     const decoded = decodeCheckpoint(encodeCheckpoint(meta(7), tensors(0.1)));
     expect(decoded.meta).toEqual(meta(7));
     expect([...decoded.tensors.keys()]).toEqual(['g/w', 'd/b']);
-    expect(decoded.tensors.get('g/w')).toEqual({ shape: [2, 3], values: new Float32Array([1, 2, 3, 4, 5, 0.1]) });
+    expect(decoded.tensors.get('g/w')).toEqual({
+      shape: [2, 3],
+      values: new Float32Array([1, 2, 3, 4, 5, 0.1]),
+    });
     expect(decoded.tensors.get('d/b')!.values[0]).toBe(Math.fround(0.1 / 3));
   });
 
   it('refuse a flipped byte, a cut-short file and a foreign file', () => {
     const file = encodeCheckpoint(meta(1), tensors(2));
     const flipped = Buffer.from(file);
-    flipped[flipped.length - 40] ^= 1;
+    flipped[flipped.length - 40]! ^= 1;
     expect(() => decodeCheckpoint(flipped)).toThrow(/checksum mismatch/);
     expect(() => decodeCheckpoint(file.subarray(0, file.length - 10))).toThrow(/checksum mismatch/);
-    expect(() => decodeCheckpoint(Buffer.from('hello world, this is not a checkpoint at all....'))).toThrow(/not a GAN Studio checkpoint/);
+    expect(() => decodeCheckpoint(Buffer.from('hello world, this is not a checkpoint at all....'))).toThrow(
+      /not a GAN Studio checkpoint/,
+    );
   });
 });
 

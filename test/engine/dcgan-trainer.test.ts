@@ -28,8 +28,24 @@ describe('DCGAN trainer', () => {
   afterEach(() => trainers.splice(0).forEach((t) => t.dispose()));
 
   it('builds the reference architecture at 32 px with width 32', () => {
-    expect(generatorChannels({ imageSize: 32, latentSize: 64, generatorWidth: 32, discriminatorWidth: 32, maxChannels: 256 })).toEqual([128, 64, 32]);
-    expect(generatorChannels({ imageSize: 128, latentSize: 64, generatorWidth: 32, discriminatorWidth: 32, maxChannels: 256 })).toEqual([256, 256, 128, 64, 32]);
+    expect(
+      generatorChannels({
+        imageSize: 32,
+        latentSize: 64,
+        generatorWidth: 32,
+        discriminatorWidth: 32,
+        maxChannels: 256,
+      }),
+    ).toEqual([128, 64, 32]);
+    expect(
+      generatorChannels({
+        imageSize: 128,
+        latentSize: 64,
+        generatorWidth: 32,
+        discriminatorWidth: 32,
+        maxChannels: 256,
+      }),
+    ).toEqual([256, 256, 128, 64, 32]);
   });
 
   it('keeps the tensor count flat over steps', async () => {
@@ -61,7 +77,9 @@ describe('DCGAN trainer', () => {
     await train(first, 0, 2);
     const saved = await readTensorValues(first.stateTensors());
     const counters = first.stateCounters();
-    const copy = new Map([...saved].map(([name, v]) => [name, { shape: v.shape, values: Float32Array.from(v.values) }]));
+    const copy = new Map(
+      [...saved].map(([name, v]) => [name, { shape: v.shape, values: Float32Array.from(v.values) }]),
+    );
 
     const second = makeTrainer();
     await train(second, 6, 3); // moves weights and optimizer state away; the restore must undo all of it

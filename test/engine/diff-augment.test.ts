@@ -4,10 +4,21 @@ import { SeededRandom } from '../../src-main/engine/random/seeded-random';
 import { type AugmentSettings, diffAugment } from '../../src-main/engine/training/diff-augment';
 import { useTestBackend } from '../helpers/test-backend';
 
-const none: AugmentSettings = { color: false, translation: false, cutout: false, translationRatio: 0.125, cutoutRatio: 0.5 };
+const none: AugmentSettings = {
+  color: false,
+  translation: false,
+  cutout: false,
+  translationRatio: 0.125,
+  cutoutRatio: 0.5,
+};
 
 function ramp(batch: number, size: number): tf.Tensor4D {
-  return tf.tidy(() => tf.range(1, batch * size * size * 3 + 1).div(batch * size * size * 3).reshape([batch, size, size, 3]));
+  return tf.tidy(() =>
+    tf
+      .range(1, batch * size * size * 3 + 1)
+      .div(batch * size * size * 3)
+      .reshape([batch, size, size, 3]),
+  );
 }
 
 describe('differentiable augmentation', () => {
@@ -61,7 +72,11 @@ describe('differentiable augmentation', () => {
     const c = diffAugment(x, all, new SeededRandom(5, 2));
     expect(await a.data()).toEqual(await b.data());
     expect(await a.data()).not.toEqual(await c.data());
-    const grad = tf.grad((input: tf.Tensor4D) => diffAugment(input, all, new SeededRandom(5, 1)).square().sum())(x);
+    const grad = tf.grad((input) =>
+      diffAugment(input as tf.Tensor4D, all, new SeededRandom(5, 1))
+        .square()
+        .sum(),
+    )(x);
     const g = await grad.data();
     expect(g.every(Number.isFinite)).toBe(true);
     expect(g.some((v) => v !== 0)).toBe(true);

@@ -18,7 +18,13 @@ const disposables: GanTrainer[] = [];
 afterEach(() => disposables.splice(0).forEach((t) => t.dispose()));
 
 function setup(overrides: Partial<DcganConfig> = {}) {
-  const config = tinyDcganConfig({ steps: 6, progressEvery: 1, previewEvery: 3, checkpointEvery: 2, ...overrides });
+  const config = tinyDcganConfig({
+    steps: 6,
+    progressEvery: 1,
+    previewEvery: 3,
+    checkpointEvery: 2,
+    ...overrides,
+  });
   const trainer = new DcganTrainer(config, new RealImageBatches(syntheticImages(10), config.seed));
   disposables.push(trainer);
   const events: TrainEvent[] = [];
@@ -37,8 +43,10 @@ function setup(overrides: Partial<DcganConfig> = {}) {
   return { config, trainer, events, control, runFolder, options };
 }
 
-const progress = (events: TrainEvent[]) => events.filter((e): e is TrainProgressEvent => e.event === 'progress');
-const lossesOf = (events: TrainEvent[]) => progress(events).map((e) => [e.step, e.dLoss, e.gLoss, e.dReal, e.dFake]);
+const progress = (events: TrainEvent[]) =>
+  events.filter((e): e is TrainProgressEvent => e.event === 'progress');
+const lossesOf = (events: TrainEvent[]) =>
+  progress(events).map((e) => [e.step, e.dLoss, e.gLoss, e.dReal, e.dFake]);
 
 describe('training loop', () => {
   beforeAll(useTestBackend);
@@ -91,7 +99,11 @@ describe('training loop', () => {
     await runTrainingLoop({
       ...second.options,
       runFolder: first.runFolder,
-      start: { step: 3, learningRateScale: restored.meta.learningRateScale, rollbacks: restored.meta.rollbacks },
+      start: {
+        step: 3,
+        learningRateScale: restored.meta.learningRateScale,
+        rollbacks: restored.meta.rollbacks,
+      },
     });
     expect(lossesOf(second.events)).toEqual(lossesOf(straight.events).slice(3));
     expect(readMetrics(first.runFolder).map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -116,7 +128,9 @@ describe('training loop', () => {
     const warnings = events.filter((e) => e.event === 'warning');
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ code: 'non-finite-loss' });
-    expect((warnings[0] as { message: string }).message).toMatch(/gLoss=NaN.*rolled back to the checkpoint at step 4.*0\.5/);
+    expect((warnings[0] as { message: string }).message).toMatch(
+      /gLoss=NaN.*rolled back to the checkpoint at step 4.*0\.5/,
+    );
     expect((warnings[1] as { message: string }).message).toMatch(/0\.25/);
     expect(events.filter((e) => e.event === 'error')).toHaveLength(1);
     expect(result.outcome).toBe('failed');

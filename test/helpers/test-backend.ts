@@ -1,11 +1,13 @@
-import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../src-main/engine/backends/select-backend';
 
 /**
  * Engine tests run on the backend users without native TensorFlow get: wasm, with our added kernels.
  * GAN_STUDIO_TEST_BACKEND=cpu runs them on the reference cpu backend instead.
  */
 export async function useTestBackend(): Promise<void> {
-  const wanted = process.env.GAN_STUDIO_TEST_BACKEND ?? 'cpu';
-  await tf.setBackend(wanted);
-  await tf.ready();
+  const wanted = process.env.GAN_STUDIO_TEST_BACKEND ?? 'wasm';
+  if (wanted !== 'wasm' && wanted !== 'cpu' && wanted !== 'node') {
+    throw new Error(`GAN_STUDIO_TEST_BACKEND must be wasm, cpu or node, got ${wanted}`);
+  }
+  await initBackend({ forced: wanted });
 }

@@ -9,6 +9,10 @@ export function addDoctorCommand(program: Command, context: CliContext): void {
     .action(async () => {
       const { home, output } = context.globals();
       const info = await initBackend({ forced: backendFromEnv() });
-      output.result([...doctorReport(info), `library: ${home}`].join('\n'), { event: 'doctor', ...info, home });
+      output.result([...doctorReport(info), `library: ${home}`].join('\n'), {
+        event: 'doctor',
+        ...info,
+        home,
+      });
     });
 }

@@ -14,9 +14,14 @@ export function addListCommand(program: Command, context: CliContext): void {
       const lines = [
         `library: ${home}`,
         `datasets (${datasets.length}):`,
-        ...datasets.map((d) => `  ${d.name}  ${d.count} images at ${d.imageSize} px${d.labels.length ? `, ${d.labels.length} classes` : ''}`),
+        ...datasets.map(
+          (d) =>
+            `  ${d.name}  ${d.count} images at ${d.imageSize} px${d.labels.length ? `, ${d.labels.length} classes` : ''}`,
+        ),
         `runs (${runs.length}):`,
-        ...runs.map((r) => `  ${r.name}  ${r.model} on ${r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`),
+        ...runs.map(
+          (r) => `  ${r.name}  ${r.model} on ${r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`,
+        ),
       ];
       output.result(lines.join('\n'), { event: 'list', home, datasets, runs });
     });

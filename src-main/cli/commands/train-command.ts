@@ -52,7 +52,9 @@ export function addTrainCommands(program: Command, context: CliContext): void {
     .option('--steps <n>', 'new total steps (default: the run’s total)', wholeNumber(1))
     .action(async (options: { run: string; steps?: number }) => {
       const { home, output } = context.globals();
-      context.exit(await runCliJob({ kind: 'train', home, run: options.run, totalSteps: options.steps }, output));
+      context.exit(
+        await runCliJob({ kind: 'train', home, run: options.run, totalSteps: options.steps }, output),
+      );
     });
 }
 

@@ -56,7 +56,12 @@ export function encodeCheckpoint(meta: CheckpointMeta, tensors: TensorValues): B
   for (const [i, { values }] of [...tensors.values()].entries()) data.set(values, entries[i]!.offset);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
-  const body = Buffer.concat([MAGIC, length, headerBytes, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const body = Buffer.concat([
+    MAGIC,
+    length,
+    headerBytes,
+    Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+  ]);
   return Buffer.concat([body, createHash('sha256').update(body).digest()]);
 }
 
@@ -67,7 +72,12 @@ export function decodeCheckpoint(file: Buffer): { meta: CheckpointMeta; tensors:
     throw new CorruptCheckpointError('not a GAN Studio checkpoint (bad magic or too short)');
   }
   const body = file.subarray(0, file.length - DIGEST_BYTES);
-  if (!createHash('sha256').update(body).digest().equals(file.subarray(file.length - DIGEST_BYTES))) {
+  if (
+    !createHash('sha256')
+      .update(body)
+      .digest()
+      .equals(file.subarray(file.length - DIGEST_BYTES))
+  ) {
     throw new CorruptCheckpointError('checksum mismatch: the file is damaged or incomplete');
   }
   const headerLength = body.readUInt32LE(MAGIC.length);
@@ -80,8 +90,12 @@ export function decodeCheckpoint(file: Buffer): { meta: CheckpointMeta; tensors:
   const data = new Float32Array(new Uint8Array(body.subarray(dataStart)).buffer);
   const tensors: TensorValues = new Map();
   for (const entry of header.tensors) {
-    if (entry.offset + entry.length > data.length) throw new CorruptCheckpointError(`tensor ${entry.name} is cut short`);
-    tensors.set(entry.name, { shape: entry.shape, values: data.subarray(entry.offset, entry.offset + entry.length) });
+    if (entry.offset + entry.length > data.length)
+      throw new CorruptCheckpointError(`tensor ${entry.name} is cut short`);
+    tensors.set(entry.name, {
+      shape: entry.shape,
+      values: data.subarray(entry.offset, entry.offset + entry.length),
+    });
   }
   return { meta: header.meta, tensors };
 }

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { writeJsonAtomic, writeFileAtomic } from '../../library/atomic-write';
 import type { TensorValues } from '../models/gan-trainer';
-import { type CheckpointMeta, CorruptCheckpointError, decodeCheckpoint, encodeCheckpoint } from './checkpoint-file';
+import {
+  type CheckpointMeta,
+  CorruptCheckpointError,
+  decodeCheckpoint,
+  encodeCheckpoint,
+} from './checkpoint-file';
 
 /*
  * The checkpoints/ folder of a run: step-NNNNNNNNN.ckpt files, each self-verifying, plus index.json listing
@@ -33,12 +38,22 @@ export async function readTensorValues(tensors: Map<string, tf.Tensor>): Promise
 }
 
 /** Writes a checkpoint atomically, then drops all but the newest `keep`. */
-export function saveCheckpoint(folder: string, meta: CheckpointMeta, tensors: TensorValues, keep: number): SavedCheckpoint {
+export function saveCheckpoint(
+  folder: string,
+  meta: CheckpointMeta,
+  tensors: TensorValues,
+  keep: number,
+): SavedCheckpoint {
   mkdirSync(folder, { recursive: true });
   const file = encodeCheckpoint(meta, tensors);
   const path = join(folder, checkpointFileName(meta.step));
   writeFileAtomic(path, file);
-  const saved = { step: meta.step, path, sha256: createHash('sha256').update(file).digest('hex'), bytes: file.length };
+  const saved = {
+    step: meta.step,
+    path,
+    sha256: createHash('sha256').update(file).digest('hex'),
+    bytes: file.length,
+  };
   pruneCheckpoints(folder, keep, saved);
   return saved;
 }
@@ -77,7 +92,10 @@ export interface LoadOptions {
  * The newest checkpoint that verifies. Damaged files are skipped, so one bad file costs the steps since the one
  * before it, not the run.
  */
-export function loadLatestCheckpoint(folder: string, options: LoadOptions = {}): LoadedCheckpoint | undefined {
+export function loadLatestCheckpoint(
+  folder: string,
+  options: LoadOptions = {},
+): LoadedCheckpoint | undefined {
   for (const step of listCheckpointSteps(folder)) {
     const path = join(folder, checkpointFileName(step));
     try {
@@ -95,8 +113,15 @@ export function loadLatestCheckpoint(folder: string, options: LoadOptions = {}):
 function pruneCheckpoints(folder: string, keep: number, newest: SavedCheckpoint): void {
   const steps = listCheckpointSteps(folder);
   for (const step of steps.slice(keep)) rmSync(join(folder, checkpointFileName(step)), { force: true });
-  const index = readIndex(folder).filter((entry) => steps.slice(0, keep).includes(entry.step) && entry.step !== newest.step);
-  index.push({ step: newest.step, file: checkpointFileName(newest.step), sha256: newest.sha256, bytes: newest.bytes });
+  const index = readIndex(folder).filter(
+    (entry) => steps.slice(0, keep).includes(entry.step) && entry.step !== newest.step,
+  );
+  index.push({
+    step: newest.step,
+    file: checkpointFileName(newest.step),
+    sha256: newest.sha256,
+    bytes: newest.bytes,
+  });
   index.sort((a, b) => a.step - b.step);
   writeJsonAtomic(join(folder, 'index.json'), { checkpoints: index });
 }
@@ -110,7 +135,9 @@ interface IndexEntry {
 
 function readIndex(folder: string): IndexEntry[] {
   try {
-    const parsed = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as { checkpoints?: IndexEntry[] };
+    const parsed = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as {
+      checkpoints?: IndexEntry[];
+    };
     return Array.isArray(parsed.checkpoints) ? parsed.checkpoints : [];
   } catch {
     return [];

@@ -43,7 +43,10 @@ export class RealImageBatches {
 
   private orderOf(epoch: number): Int32Array {
     if (this.epochOrder?.epoch !== epoch) {
-      this.epochOrder = { epoch, order: new SeededRandom(Stream.batchOrder, this.seed, epoch).permutation(this.source.count) };
+      this.epochOrder = {
+        epoch,
+        order: new SeededRandom(Stream.batchOrder, this.seed, epoch).permutation(this.source.count),
+      };
     }
     return this.epochOrder.order;
   }

@@ -19,7 +19,8 @@ export async function encodePng(image: RgbImage, options: PngOptions = {}): Prom
     throw new Error(`upscale must be a whole number from 1 to 16, got ${upscale}`);
   }
   let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
-  if (upscale > 1) pipeline = pipeline.resize(image.width * upscale, image.height * upscale, { kernel: 'lanczos3' });
+  if (upscale > 1)
+    pipeline = pipeline.resize(image.width * upscale, image.height * upscale, { kernel: 'lanczos3' });
   const png = await pipeline.png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();
   return options.text ? insertTextChunks(png, options.text) : png;
 }
@@ -32,7 +33,11 @@ export function insertTextChunks(png: Buffer, text: Record<string, string>): Buf
   const chunks = Object.entries(text).map(([keyword, value]) => {
     if (!/^[\x20-\x7e]{1,79}$/.test(keyword)) throw new Error(`invalid PNG text keyword "${keyword}"`);
     const type = Buffer.from('tEXt', 'latin1');
-    const payload = Buffer.concat([Buffer.from(keyword, 'latin1'), Buffer.from([0]), Buffer.from(value, 'latin1')]);
+    const payload = Buffer.concat([
+      Buffer.from(keyword, 'latin1'),
+      Buffer.from([0]),
+      Buffer.from(value, 'latin1'),
+    ]);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(payload.length);
     const crc = Buffer.alloc(4);

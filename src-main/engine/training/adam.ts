@@ -23,7 +23,10 @@ export class Adam {
     private readonly params: ParamStore,
     private readonly settings: AdamSettings,
   ) {
-    this.names = params.entries().filter(([, v]) => v.trainable).map(([name]) => name);
+    this.names = params
+      .entries()
+      .filter(([, v]) => v.trainable)
+      .map(([name]) => name);
     this.moments = buildMomentStore(params, this.names);
   }
 

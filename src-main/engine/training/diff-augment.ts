@@ -15,7 +15,11 @@ export interface AugmentSettings {
   cutoutRatio: number;
 }
 
-export function diffAugment(images: tf.Tensor4D, settings: AugmentSettings, random: SeededRandom): tf.Tensor4D {
+export function diffAugment(
+  images: tf.Tensor4D,
+  settings: AugmentSettings,
+  random: SeededRandom,
+): tf.Tensor4D {
   return tf.tidy(() => {
     let x = images;
     if (settings.color) x = adjustColor(x, random);
@@ -81,7 +85,11 @@ function cutout(x: tf.Tensor4D, ratio: number, random: SeededRandom): tf.Tensor4
     const top = random.below(height + 1 - (side % 2)) - Math.floor(side / 2);
     const left = random.below(width + 1 - (side % 2)) - Math.floor(side / 2);
     for (let i = Math.max(0, top); i < Math.min(height, top + side); i++) {
-      mask.fill(0, b * height * width + i * width + Math.max(0, left), b * height * width + i * width + Math.min(width, left + side));
+      mask.fill(
+        0,
+        b * height * width + i * width + Math.max(0, left),
+        b * height * width + i * width + Math.min(width, left + side),
+      );
     }
   }
   return tf.mul(x, tf.tensor4d(mask, [batch, height, width, 1]));

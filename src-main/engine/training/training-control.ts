@@ -33,7 +33,9 @@ export class TrainingControl {
    * Called between steps: lets pending host messages in, waits while paused, and says whether to stop and
    * whether it waited (so the loop doesn't count a pause as slow training).
    */
-  async beforeStep(hooks: { onPause?: () => void; onResume?: () => void } = {}): Promise<{ stop: boolean; waited: boolean }> {
+  async beforeStep(
+    hooks: { onPause?: () => void; onResume?: () => void } = {},
+  ): Promise<{ stop: boolean; waited: boolean }> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const waited = this.isPaused;
     if (waited) {

@@ -45,7 +45,9 @@ interface LoopState {
  * Trains until `settings.steps` steps are done or a stop is asked for, reporting progress, writing previews
  * and checkpoints, and rolling back to the last checkpoint when a loss stops being a finite number.
  */
-export async function runTrainingLoop(options: TrainingLoopOptions): Promise<{ outcome: TrainOutcome; step: number }> {
+export async function runTrainingLoop(
+  options: TrainingLoopOptions,
+): Promise<{ outcome: TrainOutcome; step: number }> {
   const { trainer, settings, control, emit } = options;
   const now = options.now ?? (() => performance.now());
   const start = options.start ?? { step: 0, learningRateScale: 1, rollbacks: 0 };
@@ -84,7 +86,11 @@ export async function runTrainingLoop(options: TrainingLoopOptions): Promise<{ o
       window.reset(now());
     }
     if (state.step % settings.previewEvery === 0 || finished) {
-      emit({ event: 'preview', step: state.step, path: await writePreview(options.runFolder, state.step, await trainer.renderPreview()) });
+      emit({
+        event: 'preview',
+        step: state.step,
+        path: await writePreview(options.runFolder, state.step, await trainer.renderPreview()),
+      });
     }
     if (state.step % settings.checkpointEvery === 0 || finished) await checkpoint(options, state);
   }
@@ -137,7 +143,10 @@ function rollBack(options: TrainingLoopOptions, state: LoopState, metrics: StepM
   }
   const restored = loadLatestCheckpoint(checkpointsFolder(options.runFolder), { quarantine: true });
   if (!restored) {
-    emit({ event: 'error', message: `losses became non-finite (${what}) and no checkpoint could be loaded to roll back to` });
+    emit({
+      event: 'error',
+      message: `losses became non-finite (${what}) and no checkpoint could be loaded to roll back to`,
+    });
     return false;
   }
   options.trainer.restoreState(restored.tensors, restored.meta.counters);
@@ -157,7 +166,12 @@ function rollBack(options: TrainingLoopOptions, state: LoopState, metrics: StepM
   return true;
 }
 
-function reportProgress(options: TrainingLoopOptions, state: LoopState, window: MetricsWindow, time: number): void {
+function reportProgress(
+  options: TrainingLoopOptions,
+  state: LoopState,
+  window: MetricsWindow,
+  time: number,
+): void {
   const mean = window.mean();
   const seconds = (time - window.startedAt) / 1000;
   const stepsPerSecond = seconds > 0 ? window.count / seconds : 0;
@@ -199,7 +213,8 @@ class MetricsWindow {
 
   add(metrics: StepMetrics): void {
     this.count += 1;
-    for (const [name, value] of Object.entries(metrics)) this.sums.set(name, (this.sums.get(name) ?? 0) + value);
+    for (const [name, value] of Object.entries(metrics))
+      this.sums.set(name, (this.sums.get(name) ?? 0) + value);
   }
 
   mean(): StepMetrics {

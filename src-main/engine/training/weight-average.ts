@@ -16,7 +16,8 @@ export function updateWeightAverage(
   tf.tidy(() => {
     for (const [name, weight] of source.entries()) {
       const target = average.get(name);
-      if (weight.trainable) target.assign(tf.add(tf.mul(target, effectiveDecay), tf.mul(weight, 1 - effectiveDecay)));
+      if (weight.trainable)
+        target.assign(tf.add(tf.mul(target, effectiveDecay), tf.mul(weight, 1 - effectiveDecay)));
       else target.assign(weight);
     }
   });

@@ -50,7 +50,12 @@ export const dcganConfigSchema = z
     emaDecay: z.number().min(0).max(1).default(0.999),
 
     /** Random seed of the run: weights, batches, latents and augmentation all derive from it. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(0),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(0),
     /** Report losses every this many steps. */
     progressEvery: z.number().int().min(1).default(10),
     /** Save a preview grid from fixed seeds every this many steps. */

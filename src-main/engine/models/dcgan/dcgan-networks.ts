@@ -39,7 +39,9 @@ export function generatorChannels(shape: DcganShape): number[] {
 /** Channels after each of the discriminator's stride-2 convs. */
 export function discriminatorChannels(shape: DcganShape): number[] {
   const stages = stageCount(shape.imageSize);
-  return Array.from({ length: stages }, (_, i) => Math.min(shape.maxChannels, shape.discriminatorWidth * 2 ** i));
+  return Array.from({ length: stages }, (_, i) =>
+    Math.min(shape.maxChannels, shape.discriminatorWidth * 2 ** i),
+  );
 }
 
 export function buildGenerator(shape: DcganShape, random: SeededRandom): ParamStore {
@@ -84,7 +86,9 @@ export function generate(store: ParamStore, latents: tf.Tensor2D, options: Gener
   const batch = latents.shape[0];
   const stages = store.names().filter((name) => /^up\d+\.w$/.test(name)).length;
   const firstChannels = store.get('up0.w').shape[3]!;
-  let h: tf.Tensor = tf.matMul(latents, store.get('fc.w') as tf.Tensor2D).reshape([batch, 4, 4, firstChannels]);
+  let h: tf.Tensor = tf
+    .matMul(latents, store.get('fc.w') as tf.Tensor2D)
+    .reshape([batch, 4, 4, firstChannels]);
   h = tf.relu(batchNorm(store, 'bn0', h, training, collectStats));
   let size = 4;
   for (let i = 0; i < stages; i++) {

@@ -31,13 +31,19 @@ export class DcganSampler implements ImageSampler {
   }
 
   async generate(seeds: number[], truncation: number): Promise<Uint8Array> {
-    if (!(truncation > 0 && truncation <= 1)) throw new Error(`truncation must be in (0, 1], got ${truncation}`);
+    if (!(truncation > 0 && truncation <= 1))
+      throw new Error(`truncation must be in (0, 1], got ${truncation}`);
     const { latentSize, imageSize } = this.config;
     const out = new Uint8Array(seeds.length * imageSize * imageSize * 3);
     for (let start = 0; start < seeds.length; start += CHUNK) {
       const chunk = seeds.slice(start, start + CHUNK);
       const latents = new Float32Array(chunk.length * latentSize);
-      chunk.forEach((seed, i) => latents.set(latentForSeed(seed, latentSize).map((v) => v * truncation), i * latentSize));
+      chunk.forEach((seed, i) =>
+        latents.set(
+          latentForSeed(seed, latentSize).map((v) => v * truncation),
+          i * latentSize,
+        ),
+      );
       const images = tf.tidy(() =>
         generate(this.generator, tf.tensor2d(latents, [chunk.length, latentSize]), { training: false }),
       );

@@ -42,15 +42,28 @@ export class DcganTrainer implements GanTrainer {
   async trainStep(completedSteps: number, learningRateScale: number): Promise<StepMetrics> {
     const { batchSize, imageSize, augment, seed } = this.config;
     const stepRandom = (stream: number) => new SeededRandom(stream, seed, completedSteps);
-    const real = tf.tensor4d(this.reals.batch(completedSteps, batchSize), [batchSize, imageSize, imageSize, 3]);
+    const real = tf.tensor4d(this.reals.batch(completedSteps, batchSize), [
+      batchSize,
+      imageSize,
+      imageSize,
+      3,
+    ]);
 
     // Discriminator: real batch towards 1, a generated batch towards 0. G is a constant here.
-    const fake = tf.tidy(() => generate(this.generator, this.latents(stepRandom(Stream.discriminatorLatent)), { training: true }));
+    const fake = tf.tidy(() =>
+      generate(this.generator, this.latents(stepRandom(Stream.discriminatorLatent)), { training: true }),
+    );
     let dReal: tf.Scalar | undefined;
     let dFake: tf.Scalar | undefined;
     const dStep = this.discriminator.gradients(() => {
-      const realLogits = discriminate(this.discriminator, diffAugment(real, augment, stepRandom(Stream.augmentReal)));
-      const fakeLogits = discriminate(this.discriminator, diffAugment(fake, augment, stepRandom(Stream.augmentFake)));
+      const realLogits = discriminate(
+        this.discriminator,
+        diffAugment(real, augment, stepRandom(Stream.augmentReal)),
+      );
+      const fakeLogits = discriminate(
+        this.discriminator,
+        diffAugment(fake, augment, stepRandom(Stream.augmentFake)),
+      );
       dReal = tf.keep(tf.mean(tf.sigmoid(realLogits)) as tf.Scalar);
       dFake = tf.keep(tf.mean(tf.sigmoid(fakeLogits)) as tf.Scalar);
       return tf.add(tf.mean(tf.softplus(tf.neg(realLogits))), tf.mean(tf.softplus(fakeLogits)));
@@ -63,9 +76,13 @@ export class DcganTrainer implements GanTrainer {
     const gStep = this.generator.gradients(() => {
       const images = generate(this.generator, this.latents(stepRandom(Stream.generatorLatent)), {
         training: true,
-        collectStats: (s) => stats.push({ name: s.name, mean: tf.keep(s.mean), variance: tf.keep(s.variance) }),
+        collectStats: (s) =>
+          stats.push({ name: s.name, mean: tf.keep(s.mean), variance: tf.keep(s.variance) }),
       });
-      const logits = discriminate(this.discriminator, diffAugment(images, augment, stepRandom(Stream.augmentGenerator)));
+      const logits = discriminate(
+        this.discriminator,
+        diffAugment(images, augment, stepRandom(Stream.augmentGenerator)),
+      );
       return tf.mean(tf.softplus(tf.neg(logits)));
     });
     this.adamG.apply(gStep.grads, this.config.learningRateG * learningRateScale);
@@ -103,7 +120,9 @@ export class DcganTrainer implements GanTrainer {
       const saved = tensors.get(name);
       if (!saved) throw new Error(`checkpoint has no tensor ${name}`);
       if (saved.shape.join('x') !== variable.shape.join('x')) {
-        throw new Error(`checkpoint tensor ${name} is ${saved.shape.join('x')}, model expects ${variable.shape.join('x')}`);
+        throw new Error(
+          `checkpoint tensor ${name} is ${saved.shape.join('x')}, model expects ${variable.shape.join('x')}`,
+        );
       }
       tf.tidy(() => (variable as tf.Variable).assign(tf.tensor(saved.values, saved.shape)));
     }

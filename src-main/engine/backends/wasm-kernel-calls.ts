@@ -1,0 +1,35 @@
+/**
+ * Calling the wasm backend's own kernels from inside a kernel we register. This runs below the engine: no
+ * gradient tape, no tensor tracking, so every intermediate a caller makes must be given back with
+ * `releaseIntermediates` or it leaks in the wasm heap.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+export function runWasmKernel(
+  kernelName: string,
+  backend: BackendWasm,
+  inputs: Record<string, TensorInfo>,
+  attrs: NamedAttrMap = {},
+): TensorInfo {
+  const config = tf.getKernel(kernelName, 'wasm');
+  if (!config) throw new Error(`The wasm backend has no '${kernelName}' kernel to build on.`);
+  const out = config.kernelFunc({ inputs, backend, attrs });
+  if (Array.isArray(out))
+    throw new Error(`The wasm '${kernelName}' kernel returned several tensors; one was expected.`);
+  return out;
+}
+
+export function releaseIntermediates(backend: BackendWasm, ...infos: TensorInfo[]): void {
+  for (const info of infos) backend.disposeData(info.dataId);
+}
+
+/** The 4-D shape of a kernel input; the engine has already checked ranks before a kernel runs. */
+export function shape4d(info: TensorInfo): [number, number, number, number] {
+  const [a, b, c, d] = info.shape;
+  if (a === undefined || b === undefined || c === undefined || d === undefined || info.shape.length !== 4) {
+    throw new Error(`Expected a rank-4 tensor, got shape [${info.shape.join(', ')}].`);
+  }
+  return [a, b, c, d];
+}
