@@ -13,6 +13,7 @@ interface TrainOptions {
   seed?: number;
   previewEvery?: number;
   checkpointEvery?: number;
+  progressEvery?: number;
 }
 
 export function addTrainCommands(program: Command, context: CliContext): void {
@@ -27,6 +28,7 @@ export function addTrainCommands(program: Command, context: CliContext): void {
     .option('--seed <n>', 'random seed (default: a new random one)', wholeNumber(0, 2 ** 32 - 1))
     .option('--preview-every <n>', 'save a preview grid every n steps', wholeNumber(1))
     .option('--checkpoint-every <n>', 'write a checkpoint every n steps', wholeNumber(1))
+    .option('--progress-every <n>', 'report losses every n steps', wholeNumber(1))
     .action(async (options: TrainOptions) => {
       const { home, output } = context.globals();
       const config = {
@@ -35,6 +37,7 @@ export function addTrainCommands(program: Command, context: CliContext): void {
         seed: options.seed ?? Math.floor(Math.random() * 2 ** 32),
         previewEvery: options.previewEvery,
         checkpointEvery: options.checkpointEvery,
+        progressEvery: options.progressEvery,
       };
       const job = {
         kind: 'train' as const,
