@@ -1,16 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { isStudioChannel, requestSchemas } from '../services/request-schemas';
+import { callStudio, type CallReply } from '../services/call-studio';
 import type { StudioHandlers } from '../services/studio-service';
 
-/** The one IPC channel the preload uses; the Studio API channel travels inside it. */
+/** The one IPC channel the preload calls the Studio API on; the API channel travels inside it. */
 export const STUDIO_IPC_CHANNEL = 'studio:call';
 
-export type CallReply = { ok: true; value: unknown } | { ok: false; error: string };
-
 /**
- * Routes every renderer call through one gate: the sender must be our own window's top frame, the channel
- * must exist, and the payload must match its schema. Anything else gets an error reply; nothing throws into
- * Electron's IPC machinery.
+ * Routes every renderer call through one gate: the sender must be our own window's top frame, then the
+ * shared checks of callStudio (known channel, payload matching its schema). Nothing throws into Electron.
  */
 export function routeStudioCalls(
   ipcMain: Pick<IpcMain, 'handle'>,
@@ -29,18 +26,5 @@ export async function handleStudioCall(
   payload: unknown,
 ): Promise<CallReply> {
   if (!trusted) return { ok: false, error: 'refused: the call did not come from the studio window' };
-  if (!isStudioChannel(channel)) return { ok: false, error: `unknown channel ${JSON.stringify(channel)}` };
-  const parsed = requestSchemas[channel].safeParse(payload);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: `invalid request for ${channel}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
-    };
-  }
-  try {
-    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
+  return callStudio(handlers, channel, payload);
 }

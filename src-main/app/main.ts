@@ -1,20 +1,25 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { WorkerFactory } from '../jobs/job-host';
-import { createStudioHandlers } from '../services/studio-service';
+import { DatasetImages } from '../services/dataset-images';
+import { createStudioServices } from '../services/studio-service';
 import { routeStudioCalls } from './ipc-router';
+import { answerMediaRequest, MEDIA_SCHEME } from './media-protocol';
 import { CONTENT_SECURITY_POLICY, mainWindowOptions } from './main-window';
 import { guardNavigation } from './navigation-guard';
 
 /*
- * The desktop app's main process: one window, the IPC router, and the engine worker(s). Training never runs on
- * this thread; electron-vite builds the worker (src-main/jobs/engine-worker.ts) next to this file.
+ * The desktop app's main process: one window, the IPC router, the media protocol, and the engine workers.
+ * Training never runs on this thread; electron-vite builds the worker (src-main/jobs/engine-worker.ts) next
+ * to this file.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const createWorker: WorkerFactory = () => new Worker(join(here, 'engine-worker.js'));
+
+protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } }]);
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -38,18 +43,49 @@ void app.whenReady().then(async () => {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
 
-  const handlers = createStudioHandlers({
-    home: process.env.GAN_STUDIO_HOME ?? app.getPath('userData'),
+  const home = process.env.GAN_STUDIO_HOME ?? app.getPath('userData');
+  const services = createStudioServices({
+    home,
     host: 'desktop',
     appVersion: app.getVersion(),
-    versions: {
-      electron: process.versions.electron,
-      chrome: process.versions.chrome,
-      node: process.versions.node,
-    },
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
     createWorker,
   });
-  routeStudioCalls(ipcMain, handlers, (event) => event.senderFrame === mainWindow?.webContents.mainFrame);
+  const datasetImages = new DatasetImages(home);
+  protocol.handle(MEDIA_SCHEME, (request) => answerMediaRequest(home, datasetImages, request.url));
+
+  const fromStudioWindow = (event: Electron.IpcMainInvokeEvent) =>
+    mainWindow !== undefined && event.senderFrame === mainWindow.webContents.mainFrame;
+  routeStudioCalls(ipcMain, services.handlers, fromStudioWindow);
+  ipcMain.handle('studio:dialog', async (event, which: unknown) => {
+    if (!fromStudioWindow(event) || !mainWindow) return which === 'folders' ? [] : null;
+    if (which === 'folders') {
+      const picked = await dialog.showOpenDialog(mainWindow, {
+        title: 'Import folders of images',
+        properties: ['openDirectory', 'multiSelections'],
+      });
+      return picked.canceled ? [] : picked.filePaths;
+    }
+    const picked = await dialog.showOpenDialog(mainWindow, {
+      title: 'Export into folder',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+  services.jobs.subscribe((event) => mainWindow?.webContents.send('studio:event', event));
+
+  // Quitting mid-run stops each training after its current step, with a checkpoint, before the app exits.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    void services.shutdown().finally(() => {
+      datasetImages.close();
+      app.quit();
+    });
+  });
+
   await openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();

@@ -4,6 +4,7 @@ import { loadLatestCheckpoint } from '../engine/checkpoints/checkpoint-store';
 import type { ImageSampler } from '../engine/models/model-definition';
 import { getModel } from '../engine/models/registry';
 import { tileImages } from '../engine/sampling/image-grid';
+import { interpolateSeeds, latentsForSeeds } from '../engine/sampling/latents';
 import { encodePng } from '../engine/sampling/png';
 import { checkpointsFolder } from '../engine/training/run-outputs';
 import { writeFileAtomic } from '../library/atomic-write';
@@ -17,7 +18,7 @@ import type { SampleRequest, SamplerJobSpec } from './worker-protocol';
 export class SamplerSession {
   private constructor(
     private readonly run: string,
-    private readonly step: number,
+    readonly step: number,
     private readonly sampler: ImageSampler,
   ) {}
 
@@ -27,19 +28,24 @@ export class SamplerSession {
     if (!checkpoint) throw new Error(`run ${spec.run} has no checkpoint to sample from yet`);
     const model = getModel(meta.model);
     const config = model.parseConfig(checkpoint.meta.config);
-    return new SamplerSession(
-      spec.run,
-      checkpoint.meta.step,
-      model.createSampler(config, checkpoint.tensors),
-    );
+    return new SamplerSession(spec.run, checkpoint.meta.step, model.createSampler(config, checkpoint.tensors));
   }
 
+  /** Writes the PNGs a request asks for and returns their paths. */
   async sample(request: SampleRequest): Promise<string[]> {
-    const { seeds, truncation, outFolder, grid, upscale } = request;
-    if (seeds.length === 0) throw new Error('no seeds to sample');
+    const { what, truncation, outFolder, grid, upscale } = request;
+    const { latentSize, imageSize: size } = this.sampler;
+    const walk = 'frames' in what;
+    const latents = walk
+      ? interpolateSeeds(what.from, what.to, what.frames, latentSize, truncation)
+      : latentsForSeeds(what.seeds, latentSize, truncation);
+    const names = walk
+      ? Array.from({ length: what.frames }, (_, i) => `walk-${what.from}-${what.to}-frame${String(i).padStart(3, '0')}`)
+      : what.seeds.map((seed) => `seed${seed}`);
+    if (names.length === 0) throw new Error('no seeds to sample');
     mkdirSync(outFolder, { recursive: true });
-    const pixels = await this.sampler.generate(seeds, truncation);
-    const size = this.sampler.imageSize;
+    const pixels = await this.sampler.generate(latents, names.length);
+    const stem = `${this.run}-step${this.step}`;
     const text = (extra: Record<string, string>) => ({
       Software: 'GAN Studio',
       'gan-studio:run': this.run,
@@ -47,28 +53,22 @@ export class SamplerSession {
       'gan-studio:truncation': String(truncation),
       ...extra,
     });
+    const describe: Record<string, string> = walk ? { 'gan-studio:walk': `${what.from}->${what.to}` } : {};
     if (grid) {
-      const path = join(outFolder, `${this.run}-step${this.step}-seeds-${seeds[0]}-${seeds.at(-1)}-grid.png`);
-      const image = tileImages(pixels, seeds.length, size);
-      writeFileAtomic(
-        path,
-        await encodePng(image, { upscale, text: text({ 'gan-studio:seeds': seeds.join(',') }) }),
-      );
+      const label = walk ? `walk-${what.from}-${what.to}` : `seeds-${what.seeds[0]}-${what.seeds.at(-1)}`;
+      const path = join(outFolder, `${stem}-${label}-grid.png`);
+      const seeds: Record<string, string> = walk ? {} : { 'gan-studio:seeds': what.seeds.join(',') };
+      const image = tileImages(pixels, names.length, size);
+      writeFileAtomic(path, await encodePng(image, { upscale, text: text({ ...describe, ...seeds }) }));
       return [path];
     }
     const files: string[] = [];
     const bytesPerImage = size * size * 3;
-    for (const [i, seed] of seeds.entries()) {
-      const image = {
-        width: size,
-        height: size,
-        data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage),
-      };
-      const path = join(outFolder, `${this.run}-step${this.step}-seed${seed}.png`);
-      writeFileAtomic(
-        path,
-        await encodePng(image, { upscale, text: text({ 'gan-studio:seed': String(seed) }) }),
-      );
+    for (const [i, name] of names.entries()) {
+      const image = { width: size, height: size, data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage) };
+      const seed: Record<string, string> = walk ? {} : { 'gan-studio:seed': String(what.seeds[i]) };
+      const path = join(outFolder, `${stem}-${name}.png`);
+      writeFileAtomic(path, await encodePng(image, { upscale, text: text({ ...describe, ...seed }) }));
       files.push(path);
     }
     return files;

@@ -28,8 +28,11 @@ export interface ImportJobSpec extends JobBase {
 export interface TrainJobSpec extends JobBase {
   kind: 'train';
   run: string;
-  /** Present to make a new run; absent to resume an existing one. */
-  create?: { dataset: string; model: string; config: unknown };
+  /**
+   * Present to make a new run; absent to resume an existing one. `datasetB` makes a run on two unmatched
+   * datasets (CycleGAN): `dataset` is then side A.
+   */
+  create?: { dataset: string; datasetB?: string; model: string; config: unknown };
   /** New total steps when resuming (must exceed the steps done). */
   totalSteps?: number;
 }
@@ -44,15 +47,57 @@ export interface ProbeJobSpec extends JobBase {
   kind: 'probe';
 }
 
-export type JobSpec = ImportJobSpec | TrainJobSpec | SamplerJobSpec | ProbeJobSpec;
+/** Imports matched pairs (two folders, or one of side-by-side images) as one paired dataset. */
+export interface ImportPairsJobSpec extends JobBase {
+  kind: 'import-pairs';
+  name: string;
+  source: { layout: 'two-folders'; a: string; b: string } | { layout: 'side-by-side'; folder: string };
+  size: DatasetSize;
+  fit?: SquareFit;
+  background?: string;
+  /** Share of the pairs held out for evaluation (default 0.1), and the seed that picks them (default 0). */
+  heldOutFraction?: number;
+  splitSeed?: number;
+}
+
+/** Translates a photo, or every photo in a folder, with a pix2pix or CycleGAN run's newest checkpoint. */
+export interface TranslateJobSpec extends JobBase {
+  kind: 'translate';
+  run: string;
+  /** A photo or a folder of photos (subfolders included). */
+  input: string;
+  /** Where the translated PNGs go; a folder's structure is kept. */
+  outFolder: string;
+  /** 'a2b' by default; 'b2a' needs a CycleGAN run. */
+  direction?: 'a2b' | 'b2a';
+}
+
+/** Measures a translation run on held-out pairs against the identity and colour-transform baselines. */
+export interface EvalJobSpec extends JobBase {
+  kind: 'eval';
+  run: string;
+  /** A paired dataset to measure on; by default the run's own (required for runs on two datasets). */
+  dataset?: string;
+  direction?: 'a2b' | 'b2a';
+}
+
+export type JobSpec =
+  | ImportJobSpec
+  | ImportPairsJobSpec
+  | TrainJobSpec
+  | SamplerJobSpec
+  | ProbeJobSpec
+  | TranslateJobSpec
+  | EvalJobSpec;
 
 export interface SampleRequest {
-  seeds: number[];
+  /** Images for seeds, or the frames of a walk from one seed's image to another's. */
+  what: { seeds: number[] } | { from: number; to: number; frames: number };
   /** (0, 1]; 1 = full variety. */
   truncation: number;
   /** Folder to write PNGs into. */
   outFolder: string;
-  /** One grid PNG of all seeds instead of one PNG per seed. */
+  /** One grid PNG of all images instead of one PNG each. */
   grid: boolean;
   /** Whole-number enlargement with a Lanczos filter. */
   upscale: number;

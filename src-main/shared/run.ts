@@ -18,9 +18,14 @@ export interface RunMeta {
   formatVersion: 1;
   name: string;
   model: string;
-  /** Name of the dataset it trains on. */
+  /** Name of the dataset it trains on (side A's, for a run on two datasets). */
   dataset: string;
-  /** The dataset's content hash when the run was made. */
+  /**
+   * A CycleGAN run on two unmatched datasets names side B's here; absent for runs on one dataset (including a
+   * paired one, whose two sides live in one dataset).
+   */
+  datasetB?: string;
+  /** The dataset's content hash when the run was made (of both datasets, for a run on two). */
   datasetHash: string;
   status: RunStatus;
   /** Steps completed (as of the last progress report). */
@@ -34,4 +39,18 @@ export interface RunMeta {
   backend: string | null;
   /** Why it failed, for status 'failed'. */
   error: string | null;
+}
+
+/** One line of a run's metrics.jsonl: the means over the steps since the previous report. */
+export interface MetricsRecord {
+  step: number;
+  time: string;
+  dLoss: number;
+  gLoss: number;
+  dReal: number;
+  dFake: number;
+  imgPerSec: number;
+  learningRateScale: number;
+  /** Model-specific extras (e.g. an L1 loss). */
+  [extra: string]: number | string;
 }

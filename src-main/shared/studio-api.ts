@@ -3,32 +3,201 @@
  * the desktop app and by HTTP + WebSocket in web mode. Views call it without knowing which transport is
  * underneath; services answer it without knowing who asked. Types only: it is shared with the renderer.
  */
-import type { DatasetSummary } from './dataset';
-import type { BackendReport } from './job-events';
-import type { RunMeta } from './run';
+import type { DatasetSize, DatasetSummary, SquareFit } from './dataset';
+import type { BackendReport, JobEvent } from './job-events';
+import type { MetricsRecord, RunMeta } from './run';
 
 export interface SystemInfo {
   appVersion: string;
   libraryHome: string;
-  /** Which host serves the API. */
+  /** Which host serves the API: the desktop app, or the web server (`npm run serve`). */
   host: 'desktop' | 'web';
   versions: Record<string, string>;
   /** The engine's backend, as a worker found it. */
   backend: BackendReport;
+  /** The engine's training defaults and presets, so the UI never hard-codes them. */
+  training: TrainingOptions;
+}
+
+export interface TrainingPreset {
+  id: 'quick' | 'standard' | 'detailed';
+  title: string;
+  description: string;
+  imageSize: 32 | 64 | 128;
+  steps: number;
+  batchSize: number;
+}
+
+/** The settings the Advanced panel shows, with the engine's defaults. */
+export interface AdvancedSettings {
+  steps: number;
+  batchSize: number;
+  learningRateG: number;
+  learningRateD: number;
+  augment: boolean;
+  emaDecay: number;
+  seed?: number;
+}
+
+export interface TrainingOptions {
+  presets: TrainingPreset[];
+  defaults: AdvancedSettings;
+}
+
+/** Where import gets its files: paths on this machine (desktop), or a folder uploaded from a browser. */
+export type ImportSource = { kind: 'paths'; paths: string[] } | { kind: 'upload'; uploadId: string };
+
+export interface ImportRequest {
+  /** Free-form; made into a safe, unique dataset name. */
+  title: string;
+  size: DatasetSize;
+  fit: SquareFit;
+  source: ImportSource;
+}
+
+/** A dataset as the library shows it: its summary and a few of its images. */
+export interface DatasetCard extends DatasetSummary {
+  thumbnails: MediaPath[];
+}
+
+/** A run as the library shows it: its meta and its newest preview grid. */
+export interface RunCard extends RunMeta {
+  latestPreview: MediaPath | null;
+}
+
+export interface DatasetDetails {
+  summary: DatasetSummary;
+  fit: SquareFit;
+  sourceFolder: string;
+  /** Per image: its source path, class label index (null = none) and thumbnail. */
+  items: { source: string; label: number | null; media: MediaPath }[];
+  skippedFiles: { path: string; reason: string }[];
+}
+
+export interface StartRunRequest {
+  dataset: string;
+  /** Free-form; made into a safe, unique run name. */
+  title: string;
+  preset: TrainingPreset['id'];
+  /** Overrides of the preset from the Advanced panel. */
+  advanced?: Partial<AdvancedSettings>;
+}
+
+/**
+ * A picture the page can show: a path the host's media route serves (the desktop's studio-media: protocol or
+ * the web server's /media/). The renderer's client turns it into a URL.
+ */
+export type MediaPath = string;
+
+export interface PreviewFrame {
+  step: number;
+  media: MediaPath;
+}
+
+export interface RunDetails {
+  meta: RunMeta;
+  metrics: MetricsRecord[];
+  previews: PreviewFrame[];
+  /** The active job training this run, if any. */
+  jobId: string | null;
+  imageSize: number;
+}
+
+export interface SampleRequest {
+  run: string;
+  seeds: number[];
+  truncation: number;
+}
+
+export interface GalleryImage {
+  seed: number;
+  media: MediaPath;
+}
+
+export interface InterpolateRequest {
+  run: string;
+  from: number;
+  to: number;
+  frames: number;
+  truncation: number;
+}
+
+export type ExportKind = 'pngs' | 'grid' | 'gif' | 'webp';
+
+export interface ExportRequest {
+  run: string;
+  kind: ExportKind;
+  /** For pngs and grid: the seeds; for gif/webp: the two ends of the loop. */
+  seeds: number[];
+  truncation: number;
+  upscale: number;
+  /** Desktop: a folder the user picked; web: omitted, and the files come back as downloads. */
+  folder?: string;
+}
+
+export interface ExportResult {
+  /** Where each file was written; web mode downloads it through `media`. */
+  files: { name: string; path: string; media: MediaPath | null }[];
+}
+
+export interface JobInfo {
+  id: string;
+  kind: 'import' | 'train';
+  /** The dataset being imported or the run being trained. */
+  target: string;
+  status: 'running' | 'paused' | 'stopping';
+  /** The newest progress event, so a view that opens late shows the same state. */
+  lastProgress: JobEvent | null;
 }
 
 /** Every call: its request and response types, by channel name. */
 export interface StudioCalls {
   'system.info': { request: null; response: SystemInfo };
-  'datasets.list': { request: null; response: DatasetSummary[] };
-  'runs.list': { request: null; response: RunMeta[] };
+  'datasets.list': { request: null; response: DatasetCard[] };
+  'datasets.get': { request: { name: string }; response: DatasetDetails };
+  'datasets.import': { request: ImportRequest; response: { jobId: string; name: string } };
+  'runs.list': { request: null; response: RunCard[] };
+  'runs.get': { request: { name: string }; response: RunDetails };
+  'runs.start': { request: StartRunRequest; response: { jobId: string; name: string } };
+  'runs.resume': { request: { name: string; totalSteps?: number }; response: { jobId: string } };
+  'runs.pause': { request: { name: string }; response: null };
+  'runs.unpause': { request: { name: string }; response: null };
+  'runs.stop': { request: { name: string }; response: null };
+  'jobs.list': { request: null; response: JobInfo[] };
+  'gallery.sample': { request: SampleRequest; response: GalleryImage[] };
+  'gallery.interpolate': { request: InterpolateRequest; response: { frames: MediaPath[] } };
+  'gallery.favourites': { request: { run: string }; response: number[] };
+  'gallery.setFavourite': { request: { run: string; seed: number; favourite: boolean }; response: number[] };
+  'gallery.export': { request: ExportRequest; response: ExportResult };
 }
 
 export type StudioChannel = keyof StudioCalls;
 export type StudioRequest<C extends StudioChannel> = StudioCalls[C]['request'];
 export type StudioResponse<C extends StudioChannel> = StudioCalls[C]['response'];
 
+/** A job event, with the job it came from. */
+export interface StudioEvent {
+  jobId: string;
+  kind: JobInfo['kind'];
+  target: string;
+  event: JobEvent;
+}
+
 /** What the renderer sees as `window.studio` (desktop) or gets from the web client. */
 export interface StudioApi {
   call<C extends StudioChannel>(channel: C, request: StudioRequest<C>): Promise<StudioResponse<C>>;
+  /** Every job event from now on; returns the unsubscribe. */
+  subscribe(listener: (event: StudioEvent) => void): () => void;
 }
+
+/** What only the desktop app's preload adds to window.studio: native dialogs and dropped files' paths. */
+export interface DesktopBridge {
+  /** The native "choose folders" dialog; [] if cancelled. */
+  pickFolders(): Promise<string[]>;
+  /** The native "choose a folder to export into" dialog; null if cancelled. */
+  pickExportFolder(): Promise<string | null>;
+  /** The path on disk of a file or folder dropped on the window. */
+  pathForFile(file: File): string;
+}
+
+export type DesktopStudioApi = StudioApi & { desktop: DesktopBridge };

@@ -7,13 +7,14 @@ import type { StudioHandlers } from '../../src-main/services/studio-service';
  * calls, with a stand-in ipcMain that records the registration (the one mock: Electron's edge).
  */
 
-const handlers: StudioHandlers = {
+// Only the channels these tests call; the router must never reach the others.
+const handlers = {
   'system.info': async () => {
     throw new Error('engine unavailable');
   },
   'datasets.list': async () => [],
   'runs.list': async () => [],
-};
+} as Partial<StudioHandlers> as StudioHandlers;
 
 describe('IPC router', () => {
   it('answers a valid call from the studio window', async () => {
@@ -37,6 +38,10 @@ describe('IPC router', () => {
   it('refuses payloads that do not match the schema', async () => {
     const reply = await handleStudioCall(handlers, true, 'runs.list', { evil: true });
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request for runs.list/) });
+    const badName = await handleStudioCall(handlers, true, 'runs.get', { name: '../../etc' });
+    expect(badName).toMatchObject({ ok: false, error: expect.stringMatching(/name: not a valid name/) });
+    const extra = await handleStudioCall(handlers, true, 'runs.stop', { name: 'a', also: 1 });
+    expect(extra).toMatchObject({ ok: false, error: expect.stringMatching(/also/) });
   });
 
   it('turns a failing service into an error reply instead of a throw', async () => {

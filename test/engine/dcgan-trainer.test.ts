@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readTensorValues } from '../../src-main/engine/checkpoints/checkpoint-store';
 import { RealImageBatches } from '../../src-main/engine/data/real-image-batches';
 import { DcganSampler } from '../../src-main/engine/models/dcgan/dcgan-sampler';
+import { latentsForSeeds } from '../../src-main/engine/sampling/latents';
 import { DcganTrainer } from '../../src-main/engine/models/dcgan/dcgan-trainer';
 import { generatorChannels } from '../../src-main/engine/models/dcgan/dcgan-networks';
 import type { StepMetrics } from '../../src-main/engine/models/gan-trainer';
@@ -99,13 +100,15 @@ describe('DCGAN trainer', () => {
     const tensors = await readTensorValues(trainer.stateTensors());
     for (const value of tensors.values()) value.values = value.values.map((v) => v * 8);
     const sampler = new DcganSampler(tinyDcganConfig(), tensors);
-    const one = await sampler.generate([3, 4], 1);
-    const two = await sampler.generate([3], 1);
+    const sample = (seeds: number[], truncation: number) =>
+      sampler.generate(latentsForSeeds(seeds, sampler.latentSize, truncation), seeds.length);
+    const one = await sample([3, 4], 1);
+    const two = await sample([3], 1);
     expect(two).toEqual(one.subarray(0, 32 * 32 * 3));
     expect(two).not.toEqual(one.subarray(32 * 32 * 3));
-    const truncated = await sampler.generate([3], 0.5);
+    const truncated = await sample([3], 0.5);
     expect(truncated).not.toEqual(two);
-    await expect(sampler.generate([3], 0)).rejects.toThrow(/truncation/);
+    expect(() => latentsForSeeds([3], 8, 0)).toThrow(/truncation/);
     sampler.dispose();
   });
 });

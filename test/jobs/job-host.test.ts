@@ -55,7 +55,7 @@ describe('job host', () => {
         },
         (event) => {
           events.push(event);
-          if (event.event === 'progress' && event.step === 2) job.pause();
+          if (event.event === 'progress' && 'step' in event && event.step === 2) job.pause();
           if (event.event === 'status' && event.status === 'paused') {
             pausedAt = events.length;
             expect(readRunMeta(home, 'paused-run').status).toBe('paused');

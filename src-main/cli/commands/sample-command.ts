@@ -26,7 +26,7 @@ export function addSampleCommand(program: Command, context: CliContext): void {
     .action(async (options: SampleOptions) => {
       const { home, output } = context.globals();
       const request = {
-        seeds: options.seeds,
+        what: { seeds: options.seeds },
         truncation: options.truncation,
         outFolder: resolve(options.out),
         grid: Boolean(options.grid),

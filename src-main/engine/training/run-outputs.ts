@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../library/atomic-write';
+import type { MetricsRecord } from '../../shared/run';
 import type { RgbImage } from '../models/gan-trainer';
 import { encodePng } from '../sampling/png';
 
@@ -10,16 +11,7 @@ import { encodePng } from '../sampling/png';
  * readers and dropped when the run resumes.
  */
 
-export interface MetricsRecord {
-  step: number;
-  time: string;
-  dLoss: number;
-  gLoss: number;
-  dReal: number;
-  dFake: number;
-  imgPerSec: number;
-  learningRateScale: number;
-}
+export type { MetricsRecord };
 
 export const metricsPath = (runFolder: string) => join(runFolder, 'metrics.jsonl');
 export const checkpointsFolder = (runFolder: string) => join(runFolder, 'checkpoints');

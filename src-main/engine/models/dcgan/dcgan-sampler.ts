@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ParamStore } from '../../layers/param-store';
-import { latentForSeed, SeededRandom, Stream } from '../../random/seeded-random';
+import { SeededRandom, Stream } from '../../random/seeded-random';
 import { toRgbBytes } from '../../sampling/image-grid';
 import type { TensorValues } from '../gan-trainer';
 import type { ImageSampler } from '../model-definition';
@@ -14,13 +14,12 @@ const CHUNK = 16;
 /** Samples with the averaged generator of a DCGAN checkpoint, in eval mode (running batch-norm statistics). */
 export class DcganSampler implements ImageSampler {
   readonly imageSize: number;
+  readonly latentSize: number;
   private readonly generator: ParamStore;
 
-  constructor(
-    private readonly config: DcganConfig,
-    tensors: TensorValues,
-  ) {
+  constructor(config: DcganConfig, tensors: TensorValues) {
     this.imageSize = config.imageSize;
+    this.latentSize = config.latentSize;
     // The initial weights are overwritten below; any seed will do.
     this.generator = buildGenerator(config, new SeededRandom(Stream.initialWeights, 0));
     for (const [name, variable] of this.generator.entries()) {
@@ -30,23 +29,14 @@ export class DcganSampler implements ImageSampler {
     }
   }
 
-  async generate(seeds: number[], truncation: number): Promise<Uint8Array> {
-    if (!(truncation > 0 && truncation <= 1))
-      throw new Error(`truncation must be in (0, 1], got ${truncation}`);
-    const { latentSize, imageSize } = this.config;
-    const out = new Uint8Array(seeds.length * imageSize * imageSize * 3);
-    for (let start = 0; start < seeds.length; start += CHUNK) {
-      const chunk = seeds.slice(start, start + CHUNK);
-      const latents = new Float32Array(chunk.length * latentSize);
-      chunk.forEach((seed, i) =>
-        latents.set(
-          latentForSeed(seed, latentSize).map((v) => v * truncation),
-          i * latentSize,
-        ),
-      );
-      const images = tf.tidy(() =>
-        generate(this.generator, tf.tensor2d(latents, [chunk.length, latentSize]), { training: false }),
-      );
+  async generate(latents: Float32Array, count: number): Promise<Uint8Array> {
+    const { latentSize, imageSize } = this;
+    if (latents.length !== count * latentSize) throw new Error(`expected ${count} latents of ${latentSize} values`);
+    const out = new Uint8Array(count * imageSize * imageSize * 3);
+    for (let start = 0; start < count; start += CHUNK) {
+      const n = Math.min(CHUNK, count - start);
+      const chunk = latents.subarray(start * latentSize, (start + n) * latentSize);
+      const images = tf.tidy(() => generate(this.generator, tf.tensor2d(chunk, [n, latentSize]), { training: false }));
       out.set(await toRgbBytes(images), start * imageSize * imageSize * 3);
       images.dispose();
     }

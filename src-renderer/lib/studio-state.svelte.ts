@@ -1,0 +1,115 @@
+import type { SkippedFile } from '../../src-main/shared/dataset';
+import type {
+  DatasetCard,
+  ImportRequest,
+  JobInfo,
+  RunCard,
+  StudioEvent,
+  SystemInfo,
+} from '../../src-main/shared/studio-api';
+import type { PreparedImport, StudioClient } from './studio-client';
+
+export interface ImportActivity {
+  jobId: string | null;
+  name: string;
+  phase: 'uploading' | 'scanning' | 'decoding' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  result?: { imported: number; duplicates: number; skipped: number; skippedFiles: SkippedFile[] };
+  error?: string;
+}
+
+/**
+ * What the whole app shares: the engine's description, the library's datasets and runs, and the jobs under
+ * way, kept current from the job event stream. Views read it; only its methods change it.
+ */
+export class StudioState {
+  system = $state<SystemInfo | null>(null);
+  systemError = $state<string | null>(null);
+  datasets = $state<DatasetCard[]>([]);
+  runs = $state<RunCard[]>([]);
+  jobs = $state<JobInfo[]>([]);
+  imports = $state<ImportActivity[]>([]);
+  libraryError = $state<string | null>(null);
+  /** Events of imports whose job id hasn't come back yet (the job can start reporting before the reply). */
+  private early = new Map<string, StudioEvent[]>();
+
+  constructor(readonly client: StudioClient) {
+    client.subscribe((event) => this.onEvent(event));
+    void this.loadSystem();
+    void this.refresh();
+  }
+
+  async loadSystem(): Promise<void> {
+    try {
+      this.system = await this.client.call('system.info', null);
+      this.systemError = null;
+    } catch (error) {
+      this.systemError = (error as Error).message;
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [datasets, runs, jobs] = await Promise.all([
+        this.client.call('datasets.list', null),
+        this.client.call('runs.list', null),
+        this.client.call('jobs.list', null),
+      ]);
+      this.datasets = datasets;
+      this.runs = runs;
+      this.jobs = jobs;
+      this.libraryError = null;
+    } catch (error) {
+      this.libraryError = (error as Error).message;
+    }
+  }
+
+  /** Uploads (web mode) if needed, then imports; progress shows in `imports`. */
+  async importFrom(prepared: PreparedImport, settings: Omit<ImportRequest, 'source'>): Promise<void> {
+    const activity: ImportActivity = { jobId: null, name: settings.title, phase: 'uploading', done: 0, total: 0 };
+    this.imports.push(activity);
+    const live = this.imports.at(-1)!;
+    try {
+      const source = await prepared.source((done, total) => Object.assign(live, { done, total }));
+      if (!source) {
+        this.imports.splice(this.imports.indexOf(live), 1);
+        return;
+      }
+      const { jobId, name } = await this.client.call('datasets.import', { ...settings, source });
+      Object.assign(live, { jobId, name, phase: 'scanning', done: 0, total: 0 });
+      for (const event of this.early.get(jobId) ?? []) this.onEvent(event);
+      this.early.delete(jobId);
+    } catch (error) {
+      Object.assign(live, { phase: 'failed', error: (error as Error).message });
+    }
+  }
+
+  dismissImport(activity: ImportActivity): void {
+    this.imports = this.imports.filter((a) => a !== activity);
+  }
+
+  private onEvent(studioEvent: StudioEvent): void {
+    const { jobId, kind, event } = studioEvent;
+    if (kind === 'import') {
+      const activity = this.imports.find((a) => a.jobId === jobId);
+      if (!activity) {
+        // Another window's import ends here too; don't keep its events forever.
+        if (event.event === 'done' || event.event === 'error') this.early.delete(jobId);
+        else this.early.set(jobId, [...(this.early.get(jobId) ?? []), studioEvent]);
+        return;
+      }
+      if (event.event === 'progress' && 'phase' in event) Object.assign(activity, { phase: event.phase, done: event.done, total: event.total });
+      if (event.event === 'error') Object.assign(activity, { phase: 'failed', error: event.message });
+      if (event.event === 'done' && 'imported' in event) {
+        const { imported, duplicates, skipped, skippedFiles } = event;
+        Object.assign(activity, { phase: 'done', result: { imported, duplicates, skipped, skippedFiles } });
+        void this.refresh();
+      }
+      return;
+    }
+    if (event.event === 'started' || event.event === 'done' || event.event === 'status' || event.event === 'checkpoint') {
+      void this.refresh();
+    }
+  }
+}

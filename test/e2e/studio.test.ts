@@ -1,0 +1,151 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addBadFiles, makeShapeFolder } from '../fixtures/shape-folder';
+import { CHROMIUM, hasChromium, launchChromium, type RunningServer, startStudioServer } from './studio-server';
+
+/*
+ * The studio in a real browser against `npm run serve`, as a person uses it: import a folder made here, train
+ * a tiny run, watch the charts and previews, pause and resume, browse the gallery and export. Each view is
+ * saved as a screenshot in test-output/screenshots/.
+ */
+
+const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const images = mkdtempSync(join(tmpdir(), 'gan-e2e-images-'));
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const folder = join(images, 'shapes');
+    await makeShapeFolder(folder, 24);
+    await addBadFiles(folder);
+    server = await startStudioServer(mkdtempSync(join(tmpdir(), 'gan-e2e-home-')));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') {
+      await shot(`failed-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens on the library and shows the backend in use', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Compute backend' }).first().textContent()).toContain('WebAssembly');
+    expect(page.url()).not.toContain('token=');
+    await shot('library-empty');
+  });
+
+  it('imports a folder chosen with the folder picker, listing the skipped files', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import folder…' }).click();
+    await (await chooser).setFiles(join(images, 'shapes'));
+    const dialog = page.getByRole('dialog', { name: 'Import images' });
+    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe('shapes');
+    await dialog.getByLabel('Image size').selectOption('32');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const summary = page.getByRole('article', { name: 'Import of shapes' });
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('24 images imported');
+    await summary.getByText('Skipped files').click();
+    const text = await summary.textContent();
+    expect(text).toMatch(/truncated\.jpg.*truncated/s);
+    expect(text).toMatch(/huge-header\.png.*megapixel/s);
+    expect(text).toMatch(/notes\.png.*not an image/s);
+    await expect.poll(() => page.getByRole('link', { name: 'Dataset shapes' }).isVisible()).toBe(true);
+    await shot('library-imported');
+    await summary.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await summary.count()).toBe(0);
+  });
+
+  it('shows the dataset in a thumbnail grid with its classes', async () => {
+    await page.getByRole('link', { name: 'Dataset shapes' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'shapes', level: 1 }).isVisible()).toBe(true);
+    const grid = page.getByRole('grid', { name: 'Dataset images' });
+    await expect.poll(() => grid.getByRole('img').count()).toBe(24);
+    await expect.poll(() => grid.getByRole('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(32);
+    await page.getByRole('group', { name: 'Classes' }).getByRole('button', { name: 'circles' }).click();
+    await expect.poll(() => grid.getByRole('img').count()).toBe(12);
+    await shot('dataset');
+  });
+
+  it('trains a tiny run and shows charts and previews as they arrive, with pause and resume', async () => {
+    await page.getByRole('radio', { name: /^Quick/ }).check();
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Steps').fill('80');
+    await page.getByLabel('Batch size').fill('8');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'shapes-quick', level: 1 }).isVisible()).toBe(true);
+    // Progress arrives: the chart gains points.
+    const chart = page.getByRole('img', { name: /Losses chart/ });
+    await expect.poll(async () => Number(/(\d+) points/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]), { timeout: 60_000 }).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.getByText('Paused', { exact: true }).isVisible()).toBe(true);
+    const pausedAt = await page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value');
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value')).toBe(pausedAt);
+    await shot('training-paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => page.getByText('Finished', { exact: true }).isVisible(), { timeout: 120_000 }).toBe(true);
+    const preview = page.getByRole('img', { name: /Generated samples at step/ });
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(32);
+    // The timeline holds every preview saved (one every 10 steps of 80).
+    const timeline = page.getByRole('slider', { name: 'Preview timeline' });
+    expect(await timeline.getAttribute('max')).toBe('7');
+    await timeline.fill('0');
+    await expect.poll(() => preview.getAttribute('alt')).toBe('Generated samples at step 10');
+    await shot('training-finished');
+  });
+
+  it('browses the gallery, interpolates between two picks and exports a contact sheet', async () => {
+    await page.getByRole('link', { name: 'Open gallery' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Gallery' }).isVisible()).toBe(true);
+    const first = page.getByRole('img', { name: 'Seed 0', exact: true });
+    await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 60_000 }).toBe(32);
+    await page.getByRole('button', { name: 'Select seed 0' }).click();
+    await page.getByRole('button', { name: 'Select seed 3' }).click();
+    await page.getByRole('button', { name: 'Interpolate between the two' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Interpolation' }).getByRole('img').count(), { timeout: 60_000 }).toBe(9);
+    await page.getByRole('button', { name: 'Favourite seed 3' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Unfavourite seed 3' }).isVisible()).toBe(true);
+    await page.getByLabel('As').selectOption('grid');
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const link = page.getByRole('list', { name: 'Exported files' }).getByRole('link');
+    await expect.poll(() => link.count(), { timeout: 60_000 }).toBe(1);
+    const download = page.waitForEvent('download');
+    await link.click();
+    const saved = await (await download).path();
+    const metadata = await sharp(readFileSync(saved)).metadata();
+    expect(metadata.format).toBe('png');
+    expect(metadata.width).toBe(4 * (2 * 32 + 3 * 2));
+    await shot('gallery');
+  });
+
+  it('shows settings with the library folder and versions', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Compute engine' }).isVisible()).toBe(true);
+    expect(await page.getByText('Getting native TensorFlow').isVisible()).toBe(true);
+    await shot('settings');
+  });
+
+  it('keeps the same state after a reload', async () => {
+    await page.goto(server.url.replace(/\?token=.*/, '#/library'));
+    await expect.poll(() => page.getByRole('link', { name: 'Run shapes-quick' }).textContent()).toContain('Finished');
+  });
+});

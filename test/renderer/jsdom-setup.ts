@@ -1,0 +1,8 @@
+// jsdom has no layout, so no ResizeObserver (Svelte's bind:clientWidth uses it); sizes stay 0 here, and the
+// browser e2e suite covers real layout.
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver ??= NoLayoutResizeObserver as unknown as typeof ResizeObserver;

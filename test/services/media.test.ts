@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mediaPathOf, resolveMedia } from '../../src-main/services/media';
+
+const home = mkdtempSync(join(tmpdir(), 'gan-media-'));
+const outside = mkdtempSync(join(tmpdir(), 'gan-outside-'));
+mkdirSync(join(home, 'runs', 'cats', 'previews'), { recursive: true });
+writeFileSync(join(home, 'runs', 'cats', 'previews', 'step-000000100.png'), 'png');
+writeFileSync(join(outside, 'secret.png'), 'secret');
+symlinkSync(join(outside, 'secret.png'), join(home, 'runs', 'cats', 'previews', 'step-000000200.png'));
+mkdirSync(join(home, 'cache', 'gallery', 'cats'), { recursive: true });
+symlinkSync(outside, join(home, 'cache', 'gallery', 'cats', 'escape'));
+
+describe('media paths from the page', () => {
+  it('serve a run preview and a dataset thumbnail', () => {
+    expect(resolveMedia(home, 'runs/cats/previews/step-000000100.png')).toMatchObject({
+      kind: 'file',
+      contentType: 'image/png',
+    });
+    expect(resolveMedia(home, 'datasets/cats/image/42.png')).toEqual({ kind: 'dataset-image', dataset: 'cats', index: 42 });
+  });
+
+  it.each([
+    ['a parent step', '../secret.png'],
+    ['a parent step in the middle', 'runs/cats/../../../etc/passwd'],
+    ['an absolute path', '/etc/passwd'],
+    ['an encoded parent step', 'runs/cats/previews/%2e%2e/x.png'],
+    ['a backslash', 'runs\\cats\\previews\\step-000000100.png'],
+    ['a NUL byte', 'runs/cats/previews/step-000000100.png\0.png'],
+    ['an empty segment', 'runs//cats/previews/step-000000100.png'],
+    ['a file type it never serves', 'runs/cats/config.json'],
+    ['a checkpoint', 'runs/cats/checkpoints/step-000000100.ckpt'],
+    ['a symlink to a file outside the library', 'runs/cats/previews/step-000000200.png'],
+    ['a symlinked folder leading outside', 'cache/gallery/cats/escape/secret.png'],
+    ['a file that does not exist', 'runs/cats/previews/step-000000300.png'],
+  ])('refuse %s', (_what, media) => {
+    expect(resolveMedia(home, media)).toBeNull();
+  });
+
+  it('turn library files back into media paths', () => {
+    expect(mediaPathOf(home, join(home, 'runs', 'cats', 'previews', 'step-000000100.png'))).toBe(
+      'runs/cats/previews/step-000000100.png',
+    );
+  });
+});
