@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: electronOnlyInTheApp,
   },
   {
-    files: ['src-renderer/**/*.{ts,svelte}', 'src-renderer/**/*.svelte.ts'],
+    files: ['src-renderer/**/*.{ts,svelte}', 'test/renderer/**/*.svelte'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },

@@ -41,7 +41,10 @@ void app.whenReady().then(async () => {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  // The page may write to the clipboard (the Lab's "copy snippet"); every other permission is refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) =>
+    grant(permission === 'clipboard-sanitized-write'),
+  );
 
   const home = process.env.GAN_STUDIO_HOME ?? app.getPath('userData');
   const services = createStudioServices({

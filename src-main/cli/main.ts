@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { addDoctorCommand } from './commands/doctor-command';
+import { addEvalCommand } from './commands/eval-command';
+import { addImportPairsCommand } from './commands/import-pairs-command';
 import { addImportCommand } from './commands/import-command';
 import { addListCommand } from './commands/list-command';
 import { addSampleCommand } from './commands/sample-command';
 import { addTrainCommands } from './commands/train-command';
+import { addTranslateCommand } from './commands/translate-command';
 import { createCliContext } from './cli-context';
 import { CliOutput } from './cli-output';
 
@@ -21,6 +24,9 @@ addDoctorCommand(program, context);
 addImportCommand(program, context);
 addTrainCommands(program, context);
 addSampleCommand(program, context);
+addImportPairsCommand(program, context);
+addTranslateCommand(program, context);
+addEvalCommand(program, context);
 addListCommand(program, context);
 for (const command of program.commands) command.exitOverride();
 

@@ -3,9 +3,12 @@ import { toBackendReport } from '../engine/backends/backend-info';
 import { initBackend } from '../engine/backends/select-backend';
 import { TrainingControl } from '../engine/training/training-control';
 import type { BackendReport, JobEvent } from '../shared/job-events';
+import { runEvalJob } from './eval-job';
 import { runImportJob } from './import-job';
+import { runImportPairsJob } from './import-pairs-job';
 import { SamplerSession } from './sampler-session';
 import { runTrainJob } from './train-job';
+import { runTranslateJob } from './translate-job';
 import type { HostMessage, JobSpec, SampleRequest, SamplerJobSpec, WorkerMessage } from './worker-protocol';
 
 /*
@@ -53,12 +56,21 @@ async function runJob(job: JobSpec): Promise<void> {
     if (job.kind === 'import') {
       emit({ event: 'started', job: 'import' });
       await runImportJob(job, stopSignal.signal, emit);
+    } else if (job.kind === 'import-pairs') {
+      emit({ event: 'started', job: 'import' });
+      await runImportPairsJob(job, stopSignal.signal, emit);
     } else {
       const backend = await startBackend(job.backend);
       if (job.kind === 'probe') emit({ event: 'started', job: 'probe', backend });
       else if (job.kind === 'train') {
         emit({ event: 'started', job: 'train', backend });
         await runTrainJob(job, backend, control, emit);
+      } else if (job.kind === 'translate') {
+        emit({ event: 'started', job: 'translate', backend });
+        await runTranslateJob(job, stopSignal.signal, emit);
+      } else if (job.kind === 'eval') {
+        emit({ event: 'started', job: 'eval', backend });
+        await runEvalJob(job, emit);
       } else await serveSamples(job, backend);
     }
   } catch (error) {

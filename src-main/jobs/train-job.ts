@@ -3,8 +3,6 @@ import { loadLatestCheckpoint } from '../engine/checkpoints/checkpoint-store';
 import { getModel } from '../engine/models/registry';
 import type { TrainingControl } from '../engine/training/training-control';
 import { runTrainingLoop } from '../engine/training/training-loop';
-import { readDatasetManifest } from '../library/datasets';
-import { openPixelCache } from '../library/pixel-cache';
 import { acquireRunLock } from '../library/run-lock';
 import {
   createRun,
@@ -15,6 +13,8 @@ import {
   writeRunConfig,
 } from '../library/runs';
 import type { BackendReport, TrainEvent } from '../shared/job-events';
+import { withHeldOutEvaluation } from './held-out-evaluation';
+import { checkNewRunData, openTrainingData } from './training-data';
 import type { TrainJobSpec } from './worker-protocol';
 
 /**
@@ -36,16 +36,15 @@ export async function runTrainJob(
     config = model.parseConfig({ ...config, steps: spec.totalSteps });
   }
 
-  const manifest = readDatasetManifest(home, meta.dataset);
-  if (manifest.contentHash !== meta.datasetHash) {
-    throw new Error(
-      `dataset ${meta.dataset} has changed since run ${run} started; start a new run on it instead`,
-    );
-  }
   const folder = runFolder(home, run);
+  const opened = openTrainingData(home, meta, config.imageSize);
   const release = acquireRunLock(folder, run);
-  const images = openPixelCache(home, manifest);
-  const trainer = model.createTrainer(config, images);
+  const trainer = withHeldOutEvaluation(model.createTrainer(config, opened.data), opened.data, {
+    run,
+    dataset: meta.dataset,
+    runFolder: folder,
+    emit,
+  });
   try {
     const restored = loadLatestCheckpoint(checkpointsFolder(folder), {
       quarantine: true,
@@ -81,7 +80,7 @@ export async function runTrainJob(
       config,
       runFolder: folder,
       runName: run,
-      datasetHash: manifest.contentHash,
+      datasetHash: opened.fingerprint,
       control,
       start: restored && {
         step: restored.meta.step,
@@ -103,7 +102,7 @@ export async function runTrainJob(
     throw error;
   } finally {
     trainer.dispose();
-    images.close();
+    opened.close();
     release();
   }
 }
@@ -112,11 +111,11 @@ export async function runTrainJob(
 function createNewRun(spec: TrainJobSpec): void {
   const { dataset, model: modelId, config: input } = spec.create!;
   const model = getModel(modelId);
-  const manifest = readDatasetManifest(spec.home, dataset);
+  const { manifest, manifestB, fingerprint } = checkNewRunData(spec.home, spec.create!, model);
   const config = model.parseConfig({ imageSize: manifest.imageSize, ...(input as object) });
-  if (config.imageSize !== manifest.imageSize) {
+  if (config.imageSize > manifest.imageSize || manifest.imageSize % config.imageSize !== 0) {
     throw new Error(
-      `dataset ${dataset} has ${manifest.imageSize} px images but the config asks for ${config.imageSize} px; ` +
+      `dataset ${dataset} has ${manifest.imageSize} px images, which can't train at ${config.imageSize} px; ` +
         `import the folder again at ${config.imageSize} px or leave imageSize out`,
     );
   }
@@ -124,7 +123,8 @@ function createNewRun(spec: TrainJobSpec): void {
     name: spec.run,
     model: model.id,
     dataset: manifest.name,
-    datasetHash: manifest.contentHash,
+    datasetB: manifestB?.name,
+    datasetHash: fingerprint,
     totalSteps: config.steps,
     config,
   });

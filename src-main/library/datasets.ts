@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { DATASET_SIZES, type DatasetManifest, type DatasetSummary } from '../shared/dataset';
 import { checkName } from './names';
+import { checkPairedParts } from './paired-manifest';
 
 export const DATASETS_FOLDER = 'datasets';
 export const MANIFEST_FILE = 'manifest.json';
@@ -34,8 +35,35 @@ export class BrokenManifestError extends Error {
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex');
 
+const itemSchema = z.object({
+  source: z.string(),
+  label: z.number().int().min(0).nullable(),
+  pixelHash: hex64,
+});
+const pixelCacheSchema = z.object({
+  // A plain file name: a tampered manifest must not point reads outside its own folder.
+  file: z.string().regex(/^(?!\.)[A-Za-z0-9._-]+$/, 'expected a plain file name'),
+  layout: z.literal('NHWC-uint8-RGB'),
+  bytesPerImage: z.number().int().positive(),
+});
+
+const pairedSchema = z.object({
+  layout: z.enum(['two-folders', 'side-by-side']),
+  sourceFolderB: z.string(),
+  itemsB: z.array(itemSchema),
+  pixelCacheB: pixelCacheSchema,
+  contentHashB: hex64,
+  unpartnered: z.array(z.object({ path: z.string(), side: z.enum(['a', 'b']), reason: z.string() })),
+  split: z.object({
+    seed: z.number().int().min(0),
+    heldOutFraction: z.number().min(0).max(1),
+    heldOut: z.array(z.number().int().min(0)),
+  }),
+});
+
 const manifestSchema = z.object({
   formatVersion: z.literal(1),
+  kind: z.enum(['images', 'paired']).optional(),
   id: z.string().min(1),
   name: z.string().min(1),
   createdAt: z.string(),
@@ -44,18 +72,12 @@ const manifestSchema = z.object({
   fit: z.enum(['crop', 'pad']),
   background: z.string(),
   labels: z.array(z.string()),
-  items: z.array(
-    z.object({ source: z.string(), label: z.number().int().min(0).nullable(), pixelHash: hex64 }),
-  ),
+  items: z.array(itemSchema),
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
   duplicates: z.array(z.object({ path: z.string(), duplicateOf: z.string() })),
   contentHash: hex64,
-  pixelCache: z.object({
-    // A plain file name: a tampered manifest must not point reads outside its own folder.
-    file: z.string().regex(/^(?!\.)[A-Za-z0-9._-]+$/, 'expected a plain file name'),
-    layout: z.literal('NHWC-uint8-RGB'),
-    bytesPerImage: z.number().int().positive(),
-  }),
+  pixelCache: pixelCacheSchema,
+  paired: pairedSchema.optional(),
 });
 
 export function datasetsRoot(home: string): string {
@@ -90,6 +112,8 @@ export function parseDatasetManifest(json: unknown, folderName: string): Dataset
   const badLabel = manifest.items.find((item) => item.label !== null && item.label >= manifest.labels.length);
   if (badLabel)
     throw new BrokenManifestError(`${MANIFEST_FILE} gives ${badLabel.source} a label that doesn't exist`);
+  const pairProblem = checkPairedParts(manifest);
+  if (pairProblem) throw new BrokenManifestError(`${MANIFEST_FILE} ${pairProblem}`);
   return manifest;
 }
 
@@ -149,6 +173,8 @@ export function summarizeDataset(manifest: DatasetManifest): DatasetSummary {
     name: manifest.name,
     imageSize: manifest.imageSize,
     count: manifest.items.length,
+    kind: manifest.kind ?? 'images',
+    ...(manifest.paired ? { heldOut: manifest.paired.split.heldOut.length } : {}),
     labels: manifest.labels,
     skipped: manifest.skipped.length,
     duplicates: manifest.duplicates.length,

@@ -19,6 +19,8 @@ export interface NewRun {
   name: string;
   model: string;
   dataset: string;
+  /** Side B's dataset, for a run on two datasets. */
+  datasetB?: string;
   datasetHash: string;
   totalSteps: number;
   config: unknown;
@@ -40,6 +42,7 @@ export function createRun(home: string, run: NewRun): RunMeta {
     name: run.name,
     model: run.model,
     dataset: run.dataset,
+    ...(run.datasetB === undefined ? {} : { datasetB: run.datasetB }),
     datasetHash: run.datasetHash,
     status: 'created',
     step: 0,

@@ -78,6 +78,8 @@ export class JobManager {
 
   private onEvent(info: JobInfo, event: JobEvent): void {
     if (event.event === 'progress') info.lastProgress = event;
+    // Once a job says it is done it no longer owns its run, even while its worker is still exiting.
+    if (event.event === 'done') this.jobs.delete(info.id);
     if (event.event === 'status') info.status = event.status === 'paused' ? 'paused' : 'running';
     const studioEvent: StudioEvent = { jobId: info.id, kind: info.kind, target: info.target, event };
     for (const listener of this.listeners) listener(studioEvent);

@@ -32,6 +32,7 @@ export class StudioState {
   imports = $state<ImportActivity[]>([]);
   libraryError = $state<string | null>(null);
   /** Events of imports whose job id hasn't come back yet (the job can start reporting before the reply). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders it
   private early = new Map<string, StudioEvent[]>();
 
   constructor(readonly client: StudioClient) {

@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'shapes', level: 1 }).isVisible()).toBe(true);
     const grid = page.getByRole('grid', { name: 'Dataset images' });
     await expect.poll(() => grid.getByRole('img').count()).toBe(24);
-    await expect.poll(() => grid.getByRole('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(32);
+    await expect.poll(() => grid.getByRole('img').first().evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(32);
     await page.getByRole('group', { name: 'Classes' }).getByRole('button', { name: 'circles' }).click();
     await expect.poll(() => grid.getByRole('img').count()).toBe(12);
     await shot('dataset');
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => page.getByText('Finished', { exact: true }).isVisible(), { timeout: 120_000 }).toBe(true);
     const preview = page.getByRole('img', { name: /Generated samples at step/ });
-    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(32);
+    await expect.poll(() => preview.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBeGreaterThan(32);
     // The timeline holds every preview saved (one every 10 steps of 80).
     const timeline = page.getByRole('slider', { name: 'Preview timeline' });
     expect(await timeline.getAttribute('max')).toBe('7');
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await page.getByRole('link', { name: 'Open gallery' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Gallery' }).isVisible()).toBe(true);
     const first = page.getByRole('img', { name: 'Seed 0', exact: true });
-    await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 60_000 }).toBe(32);
+    await expect.poll(() => first.evaluate((img: { naturalWidth: number }) => img.naturalWidth), { timeout: 60_000 }).toBe(32);
     await page.getByRole('button', { name: 'Select seed 0' }).click();
     await page.getByRole('button', { name: 'Select seed 3' }).click();
     await page.getByRole('button', { name: 'Interpolate between the two' }).click();

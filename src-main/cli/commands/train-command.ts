@@ -3,9 +3,12 @@ import { modelIds } from '../../engine/models/registry';
 import { wholeNumber } from '../cli-arguments';
 import type { CliContext } from '../cli-context';
 import { runCliJob } from '../run-cli-job';
+import { TranslationCliOutput } from './translation-output';
 
 interface TrainOptions {
-  dataset: string;
+  dataset?: string;
+  datasetA?: string;
+  datasetB?: string;
   run: string;
   model: string;
   steps?: number;
@@ -20,7 +23,9 @@ export function addTrainCommands(program: Command, context: CliContext): void {
   program
     .command('train')
     .description('start a new training run on a dataset')
-    .requiredOption('--dataset <name>', 'dataset to train on')
+    .option('--dataset <name>', 'dataset to train on (a paired one for pix2pix)')
+    .option('--dataset-a <name>', 'cyclegan on two unmatched datasets: side A (e.g. day photos)')
+    .option('--dataset-b <name>', 'cyclegan on two unmatched datasets: side B (e.g. night photos)')
     .requiredOption('--run <name>', 'name for the new run')
     .option('--model <id>', `model to train (${modelIds().join(', ')})`, 'dcgan')
     .option('--steps <n>', 'total training steps', wholeNumber(1))
@@ -29,7 +34,8 @@ export function addTrainCommands(program: Command, context: CliContext): void {
     .option('--preview-every <n>', 'save a preview grid every n steps', wholeNumber(1))
     .option('--checkpoint-every <n>', 'write a checkpoint every n steps', wholeNumber(1))
     .option('--progress-every <n>', 'report losses every n steps', wholeNumber(1))
-    .action(async (options: TrainOptions) => {
+    .action(async function (this: Command, options: TrainOptions) {
+      const datasets = chooseDatasets(options, (message) => this.error(`error: ${message}`, { exitCode: 2 }));
       const { home, output } = context.globals();
       const config = {
         steps: options.steps,
@@ -43,9 +49,10 @@ export function addTrainCommands(program: Command, context: CliContext): void {
         kind: 'train' as const,
         home,
         run: options.run,
-        create: { dataset: options.dataset, model: options.model, config: withoutUndefined(config) },
+        create: { ...datasets, model: options.model, config: withoutUndefined(config) },
       };
-      context.exit(await runCliJob(job, output));
+      // Translation runs also report held-out scores at each preview.
+      context.exit(await runCliJob(job, new TranslationCliOutput(output.json)));
     });
 
   program
@@ -59,6 +66,21 @@ export function addTrainCommands(program: Command, context: CliContext): void {
         await runCliJob({ kind: 'train', home, run: options.run, totalSteps: options.steps }, output),
       );
     });
+}
+
+/** One dataset, or two for a run on unmatched sides; `fail` reports a bad combination (and doesn't return). */
+function chooseDatasets(
+  options: TrainOptions,
+  fail: (message: string) => never,
+): { dataset: string; datasetB?: string } {
+  const { dataset, datasetA, datasetB } = options;
+  if (dataset !== undefined && (datasetA !== undefined || datasetB !== undefined)) {
+    fail('give --dataset, or --dataset-a with --dataset-b, not both');
+  }
+  if (dataset !== undefined) return { dataset };
+  if (datasetA !== undefined && datasetB !== undefined) return { dataset: datasetA, datasetB };
+  if (datasetA !== undefined || datasetB !== undefined) fail('give both --dataset-a and --dataset-b');
+  return fail('missing dataset: give --dataset <name> (or --dataset-a and --dataset-b for cyclegan)');
 }
 
 function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {

@@ -14,6 +14,13 @@ export const Stream = {
   batchOrder: 6,
   initialWeights: 7,
   sampleLatent: 8,
+  /** Which pooled fake D sees instead of a new one (CycleGAN's history of generated images), per direction. */
+  historyPoolA: 9,
+  historyPoolB: 10,
+  /** Dropout masks of the pix2pix generator (its noise). */
+  dropout: 11,
+  /** The batch order of a second image set trained side by side with the first (CycleGAN's B domain). */
+  batchOrderB: 12,
 } as const;
 
 /** A 32-bit hash of several integers (a murmur3-style finalizer over a running mix). */

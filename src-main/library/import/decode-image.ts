@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto';
 
 import { describeDecodeError } from './describe-decode-error';
 import type { ImportLimits } from './import-limits';
-import { normalizeImage, NormalizeShapeError, type NormalizeSettings } from './normalize-image';
-import { probeImage } from './probe-image';
+import {
+  type ImageRegion,
+  normalizeImage,
+  NormalizeShapeError,
+  type NormalizeSettings,
+} from './normalize-image';
+import { type ProbedImage, probeImage } from './probe-image';
 import { readFileBytes, UnreadableFileError } from './read-file-bytes';
 import { describeFsError, type FoundFile } from './walk-folder';
 
@@ -38,8 +43,19 @@ export async function decodeImageBytes(
 ): Promise<DecodeOutcome> {
   const probe = await probeImage(bytes, fileName, limits);
   if (!probe.ok) return { kind: 'skipped', reason: probe.reason };
+  return normalizeProbedImage(bytes, probe, settings, limits);
+}
+
+/** The part of decodeImageBytes after probing; `region` takes a part of the upright image (one half of a pair). */
+export async function normalizeProbedImage(
+  bytes: Buffer,
+  probe: ProbedImage,
+  settings: NormalizeSettings,
+  limits: ImportLimits,
+  region?: ImageRegion,
+): Promise<DecodeOutcome> {
   try {
-    const pixels = await normalizeImage(bytes, settings, limits);
+    const pixels = await normalizeImage(bytes, settings, limits, region);
     return { kind: 'image', pixels, pixelHash: createHash('sha256').update(pixels).digest('hex') };
   } catch (error) {
     if (error instanceof NormalizeShapeError) return { kind: 'skipped', reason: error.message };

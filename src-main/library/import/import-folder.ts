@@ -122,7 +122,7 @@ export async function importSources(options: ImportOptions): Promise<ImportResul
   }
 }
 
-function checkSettings(options: ImportOptions): ImportSettings {
+export function checkSettings(options: Pick<ImportOptions, 'size' | 'fit' | 'background'>): ImportSettings {
   if (!(DATASET_SIZES as readonly number[]).includes(options.size)) {
     throw new Error(`invalid image size ${String(options.size)}: choose ${DATASET_SIZES.join(', ')}`);
   }

@@ -10,6 +10,14 @@ export class NormalizeShapeError extends Error {
   override name = 'NormalizeShapeError';
 }
 
+/** A rectangle of the upright image (after EXIF orientation), e.g. one half of a side-by-side pair. */
+export interface ImageRegion {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export interface NormalizeSettings {
   size: DatasetSize;
   fit: SquareFit;
@@ -17,18 +25,19 @@ export interface NormalizeSettings {
 }
 
 /**
- * Decode one image into the form every dataset image shares: upright (EXIF orientation applied), sRGB,
- * 8 bits per channel, 3 channels with transparency flattened onto the background, size x size.
+ * Decode one image (or `region` of it) into the form every dataset image shares: upright (EXIF orientation
+ * applied), sRGB, 8 bits per channel, 3 channels with transparency flattened onto the background, size x size.
  * Returns raw RGB bytes, row by row (HWC).
  */
 export async function normalizeImage(
   bytes: Buffer,
   settings: NormalizeSettings,
   limits: ImportLimits,
+  region?: ImageRegion,
 ): Promise<Buffer> {
   const { size, fit, background } = settings;
-  const { data, info } = await sharp(bytes, sharpInputOptions(limits))
-    .autoOrient()
+  const upright = sharp(bytes, sharpInputOptions(limits)).autoOrient();
+  const { data, info } = await (region ? upright.extract(region) : upright)
     // sharp flattens before resizing, so the letterbox bars and the flattened pixels get the same colour.
     .flatten({ background })
     // 'srgb' is 8-bit by definition: this also takes 16-bit, greyscale, palette and CMYK input to sRGB RGB.

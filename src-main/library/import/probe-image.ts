@@ -5,8 +5,16 @@ import { describeDecodeError } from './describe-decode-error';
 import { megapixelLimitInPixels, type ImportLimits } from './import-limits';
 import { FAMILY_NAMES, looksLikeText, sniffImageFamily, type ImageFamily } from './sniff-image-format';
 
-export type ProbeResult =
-  { ok: true; family: ImageFamily; width: number; height: number } | { ok: false; reason: string };
+export type ProbeResult = ProbedImage | { ok: false; reason: string };
+
+export interface ProbedImage {
+  ok: true;
+  family: ImageFamily;
+  width: number;
+  height: number;
+  /** The size once EXIF orientation is applied (width and height swap for quarter turns). */
+  upright: { width: number; height: number };
+}
 
 /** Options for every sharp call on an untrusted file: first frame only, and refuse data with errors in it. */
 export function sharpInputOptions(limits: ImportLimits): SharpOptions {
@@ -58,7 +66,7 @@ export async function probeImage(
       reason: `image is ${width}x${height} (${formatMegapixels(width * height)} megapixels), over the ${limits.maxMegapixels} megapixel limit`,
     };
   }
-  return { ok: true, family, width, height };
+  return { ok: true, family, width, height, upright: metadata.autoOrient ?? { width, height } };
 }
 
 function describeUnrecognised(bytes: Buffer, fileName: string): string {

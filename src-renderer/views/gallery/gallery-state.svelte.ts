@@ -21,6 +21,7 @@ export class GalleryState {
   error = $state<string | null>(null);
 
   readonly seeds = $derived(this.showFavouritesOnly ? this.favourites : null);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders it
   private requested = new Set<number>();
 
   constructor(

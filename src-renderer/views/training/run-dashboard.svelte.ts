@@ -103,6 +103,7 @@ export class RunDashboard {
         if (!('step' in event)) return;
         this.metrics.push({
           step: event.step,
+          // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp string, not reactive state
           time: new Date().toISOString(),
           dLoss: event.dLoss,
           gLoss: event.gLoss,

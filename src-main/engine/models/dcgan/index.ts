@@ -1,6 +1,6 @@
 import { parseWithClearErrors } from '../../config-errors';
 import { RealImageBatches } from '../../data/real-image-batches';
-import type { ModelDefinition } from '../model-definition';
+import { imagesOf, type ModelDefinition } from '../model-definition';
 import { type DcganConfig, dcganConfigSchema } from './dcgan-config';
 import { DcganSampler } from './dcgan-sampler';
 import { DcganTrainer } from './dcgan-trainer';
@@ -9,6 +9,7 @@ export const dcgan: ModelDefinition<DcganConfig> = {
   id: 'dcgan',
   title: 'DCGAN: images like the ones in a folder',
   parseConfig: (input) => parseWithClearErrors(dcganConfigSchema, input, 'dcgan config'),
-  createTrainer: (config, images) => new DcganTrainer(config, new RealImageBatches(images, config.seed)),
+  createTrainer: (config, data) =>
+    new DcganTrainer(config, new RealImageBatches(imagesOf(data, 'dcgan'), config.seed)),
   createSampler: (config, tensors) => new DcganSampler(config, tensors),
 };
