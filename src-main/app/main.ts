@@ -19,7 +19,9 @@ import { guardNavigation } from './navigation-guard';
 const here = dirname(fileURLToPath(import.meta.url));
 const createWorker: WorkerFactory = () => new Worker(join(here, 'engine-worker.js'));
 
-protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -51,7 +53,11 @@ void app.whenReady().then(async () => {
     home,
     host: 'desktop',
     appVersion: app.getVersion(),
-    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    versions: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    },
     createWorker,
   });
   const datasetImages = new DatasetImages(home);

@@ -9,7 +9,11 @@ export const MEDIA_SCHEME = 'studio-media';
  * Answers a studio-media: request with the file or thumbnail `resolveMedia` allows, or a 404. Never reads a
  * path the page made up: resolveMedia checks it first.
  */
-export async function answerMediaRequest(home: string, images: DatasetImages, url: string): Promise<Response> {
+export async function answerMediaRequest(
+  home: string,
+  images: DatasetImages,
+  url: string,
+): Promise<Response> {
   const notFound = () => new Response('not found', { status: 404 });
   let media: string;
   try {
@@ -21,8 +25,11 @@ export async function answerMediaRequest(home: string, images: DatasetImages, ur
   }
   const target = resolveMedia(home, media);
   if (!target) return notFound();
-  const body = target.kind === 'file' ? await readFile(target.path) : await images.png(target.dataset, target.index);
+  const body =
+    target.kind === 'file' ? await readFile(target.path) : await images.png(target.dataset, target.index);
   if (!body) return notFound();
   const type = target.kind === 'file' ? target.contentType : 'image/png';
-  return new Response(new Uint8Array(body), { headers: { 'content-type': type, 'x-content-type-options': 'nosniff' } });
+  return new Response(new Uint8Array(body), {
+    headers: { 'content-type': type, 'x-content-type-options': 'nosniff' },
+  });
 }

@@ -28,7 +28,11 @@ export class SamplerSession {
     if (!checkpoint) throw new Error(`run ${spec.run} has no checkpoint to sample from yet`);
     const model = getModel(meta.model);
     const config = model.parseConfig(checkpoint.meta.config);
-    return new SamplerSession(spec.run, checkpoint.meta.step, model.createSampler(config, checkpoint.tensors));
+    return new SamplerSession(
+      spec.run,
+      checkpoint.meta.step,
+      model.createSampler(config, checkpoint.tensors),
+    );
   }
 
   /** Writes the PNGs a request asks for and returns their paths. */
@@ -40,7 +44,10 @@ export class SamplerSession {
       ? interpolateSeeds(what.from, what.to, what.frames, latentSize, truncation)
       : latentsForSeeds(what.seeds, latentSize, truncation);
     const names = walk
-      ? Array.from({ length: what.frames }, (_, i) => `walk-${what.from}-${what.to}-frame${String(i).padStart(3, '0')}`)
+      ? Array.from(
+          { length: what.frames },
+          (_, i) => `walk-${what.from}-${what.to}-frame${String(i).padStart(3, '0')}`,
+        )
       : what.seeds.map((seed) => `seed${seed}`);
     if (names.length === 0) throw new Error('no seeds to sample');
     mkdirSync(outFolder, { recursive: true });
@@ -65,7 +72,11 @@ export class SamplerSession {
     const files: string[] = [];
     const bytesPerImage = size * size * 3;
     for (const [i, name] of names.entries()) {
-      const image = { width: size, height: size, data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage) };
+      const image = {
+        width: size,
+        height: size,
+        data: pixels.subarray(i * bytesPerImage, (i + 1) * bytesPerImage),
+      };
       const seed: Record<string, string> = walk ? {} : { 'gan-studio:seed': String(what.seeds[i]) };
       const path = join(outFolder, `${stem}-${name}.png`);
       writeFileAtomic(path, await encodePng(image, { upscale, text: text({ ...describe, ...seed }) }));

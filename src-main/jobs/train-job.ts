@@ -4,22 +4,15 @@ import { getModel } from '../engine/models/registry';
 import type { TrainingControl } from '../engine/training/training-control';
 import { runTrainingLoop } from '../engine/training/training-loop';
 import { acquireRunLock } from '../library/run-lock';
-import {
-  createRun,
-  readRunConfig,
-  readRunMeta,
-  runFolder,
-  updateRunMeta,
-  writeRunConfig,
-} from '../library/runs';
+import { readRunConfig, readRunMeta, runFolder, updateRunMeta, writeRunConfig } from '../library/runs';
 import type { BackendReport, TrainEvent } from '../shared/job-events';
 import { withHeldOutEvaluation } from './held-out-evaluation';
-import { checkNewRunData, openTrainingData } from './training-data';
+import { openTrainingData } from './training-data';
 import type { TrainJobSpec } from './worker-protocol';
 
 /**
- * A training session of one run, new or resumed: checks everything that can be checked before touching the
- * run, holds the run's lock while it trains, and keeps meta.json in step with what happens.
+ * A training session of one run (made by createNewRun, or resumed): checks everything that can be checked
+ * before touching the run, holds the run's lock while it trains, and keeps meta.json in step with what happens.
  */
 export async function runTrainJob(
   spec: TrainJobSpec,
@@ -28,7 +21,6 @@ export async function runTrainJob(
   emit: (event: TrainEvent) => void,
 ): Promise<void> {
   const { home, run } = spec;
-  if (spec.create) createNewRun(spec);
   const meta = readRunMeta(home, run);
   const model = getModel(meta.model);
   let config = model.parseConfig(readRunConfig(home, run));
@@ -105,27 +97,4 @@ export async function runTrainJob(
     opened.close();
     release();
   }
-}
-
-/** Validates the model config against the dataset before making any folder. */
-function createNewRun(spec: TrainJobSpec): void {
-  const { dataset, model: modelId, config: input } = spec.create!;
-  const model = getModel(modelId);
-  const { manifest, manifestB, fingerprint } = checkNewRunData(spec.home, spec.create!, model);
-  const config = model.parseConfig({ imageSize: manifest.imageSize, ...(input as object) });
-  if (config.imageSize > manifest.imageSize || manifest.imageSize % config.imageSize !== 0) {
-    throw new Error(
-      `dataset ${dataset} has ${manifest.imageSize} px images, which can't train at ${config.imageSize} px; ` +
-        `import the folder again at ${config.imageSize} px or leave imageSize out`,
-    );
-  }
-  createRun(spec.home, {
-    name: spec.run,
-    model: model.id,
-    dataset: manifest.name,
-    datasetB: manifestB?.name,
-    datasetHash: fingerprint,
-    totalSteps: config.steps,
-    config,
-  });
 }

@@ -28,12 +28,7 @@ export interface ImportJobSpec extends JobBase {
 export interface TrainJobSpec extends JobBase {
   kind: 'train';
   run: string;
-  /**
-   * Present to make a new run; absent to resume an existing one. `datasetB` makes a run on two unmatched
-   * datasets (CycleGAN): `dataset` is then side A.
-   */
-  create?: { dataset: string; datasetB?: string; model: string; config: unknown };
-  /** New total steps when resuming (must exceed the steps done). */
+  /** New total steps (must exceed the steps done); a new run made by createNewRun starts from its own total. */
   totalSteps?: number;
 }
 

@@ -29,7 +29,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const staticRoot = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 if (!existsSync(`${staticRoot}/index.html`)) {
-  console.error('gan-studio serve: the renderer is not built; run `npm run serve` (it builds first) or `npm run build`');
+  console.error(
+    'gan-studio serve: the renderer is not built; run `npm run serve` (it builds first) or `npm run build`',
+  );
   process.exit(1);
 }
 
@@ -43,7 +45,13 @@ const services = createStudioServices({
   createWorker: createNodeEngineWorker,
 });
 const datasetImages = new DatasetImages(home);
-const server = createWebServer({ home, services, datasetImages, staticRoot, guard: { token, host: values.host! } });
+const server = createWebServer({
+  home,
+  services,
+  datasetImages,
+  staticRoot,
+  guard: { token, host: values.host! },
+});
 
 server.listen(port, values.host, () => {
   const address = server.address();

@@ -35,6 +35,7 @@ export function refusal(request: IncomingMessage, guard: Guard, port: number, ur
   const origin = request.headers.origin;
   if (origin !== undefined && !origins.includes(origin)) return 'cross-origin requests are refused';
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (!tokenMatches(guard.token, bearer ?? url.searchParams.get('token'))) return 'missing or wrong access token';
+  if (!tokenMatches(guard.token, bearer ?? url.searchParams.get('token')))
+    return 'missing or wrong access token';
   return null;
 }

@@ -38,7 +38,8 @@ export function createWebServer(options: WebServerOptions): Server {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const [, area, ...rest] = url.pathname.split('/');
     if (!['api', 'media', 'upload', 'events'].includes(area ?? '')) {
-      if (request.method !== 'GET') return sendJson(response, 405, { ok: false, error: 'method not allowed' });
+      if (request.method !== 'GET')
+        return sendJson(response, 405, { ok: false, error: 'method not allowed' });
       return serveStatic(options.staticRoot, url.pathname, response);
     }
     const refused = refusal(request, guard, listeningPort(server), url);
@@ -81,7 +82,11 @@ function listeningPort(server: Server): number {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-async function serveMedia(options: WebServerOptions, encodedPath: string, response: ServerResponse): Promise<void> {
+async function serveMedia(
+  options: WebServerOptions,
+  encodedPath: string,
+  response: ServerResponse,
+): Promise<void> {
   let media: string;
   try {
     media = decodeURIComponent(encodedPath);
@@ -116,6 +121,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+  });
   response.end(JSON.stringify(value));
 }

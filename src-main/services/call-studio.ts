@@ -7,11 +7,17 @@ export type CallReply = { ok: true; value: unknown } | { ok: false; error: strin
  * The one way a transport calls a service: the channel must exist and the payload match its schema; a failing
  * service becomes an error reply, never a throw into the transport.
  */
-export async function callStudio(handlers: StudioHandlers, channel: unknown, payload: unknown): Promise<CallReply> {
+export async function callStudio(
+  handlers: StudioHandlers,
+  channel: unknown,
+  payload: unknown,
+): Promise<CallReply> {
   if (!isStudioChannel(channel)) return { ok: false, error: `unknown channel ${JSON.stringify(channel)}` };
   const parsed = requestSchemas[channel].safeParse(payload);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    const problems = parsed.error.issues.map((i) =>
+      i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+    );
     return { ok: false, error: `invalid request for ${channel}: ${problems.join('; ')}` };
   }
   try {

@@ -25,7 +25,11 @@ export class DatasetImages {
     }
     const pixels = this.pixelCache(dataset);
     if (!pixels || index >= pixels.count) return null;
-    const png = await encodePng({ width: pixels.size, height: pixels.size, data: pixels.readImages([index]) });
+    const png = await encodePng({
+      width: pixels.size,
+      height: pixels.size,
+      data: pixels.readImages([index]),
+    });
     this.pngs.set(key, png);
     if (this.pngs.size > this.capacity) this.pngs.delete(this.pngs.keys().next().value!);
     return png;

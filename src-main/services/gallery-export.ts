@@ -15,18 +15,30 @@ const FRAME_DELAY_MS = 80;
  * animated GIF or WebP (there and back, so it never jumps). Without a folder (web mode) files go to
  * <home>/exports/<time>/ and come back as media the browser can download.
  */
-export async function exportFromGallery(home: string, gallery: Gallery, request: ExportRequest): Promise<ExportResult> {
+export async function exportFromGallery(
+  home: string,
+  gallery: Gallery,
+  request: ExportRequest,
+): Promise<ExportResult> {
   const { run, kind, seeds, truncation, upscale } = request;
-  const folder = request.folder ?? join(home, 'exports', `${run}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const folder =
+    request.folder ?? join(home, 'exports', `${run}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(folder, { recursive: true });
   const step = gallery.newestStep(run);
   let files: string[];
   if (kind === 'pngs' || kind === 'grid') {
     if (seeds.length === 0) throw new Error('select at least one image to export');
-    files = await gallery.request(run, step, { what: { seeds }, truncation, outFolder: folder, grid: kind === 'grid', upscale });
+    files = await gallery.request(run, step, {
+      what: { seeds },
+      truncation,
+      outFolder: folder,
+      grid: kind === 'grid',
+      upscale,
+    });
   } else {
     const [from, to] = seeds;
-    if (from === undefined || to === undefined || seeds.length !== 2) throw new Error('a loop needs exactly two images');
+    if (from === undefined || to === undefined || seeds.length !== 2)
+      throw new Error('a loop needs exactly two images');
     const frameFolder = join(folder, '.frames');
     const frames = await gallery.request(run, step, {
       what: { from, to, frames: LOOP_FRAMES },
@@ -47,6 +59,10 @@ export async function exportFromGallery(home: string, gallery: Gallery, request:
   }
   const insideHome = (file: string) => !relative(home, file).startsWith(`..${sep}`);
   return {
-    files: files.map((path) => ({ name: basename(path), path, media: insideHome(path) ? mediaPathOf(home, path) : null })),
+    files: files.map((path) => ({
+      name: basename(path),
+      path,
+      media: insideHome(path) ? mediaPathOf(home, path) : null,
+    })),
   };
 }

@@ -36,14 +36,33 @@ export class Gallery {
     const { step, folder } = this.cacheFolder(run, truncation);
     const fileOf = (seed: number) => join(folder, `${run}-step${step}-seed${seed}.png`);
     const missing = seeds.filter((seed) => !existsSync(fileOf(seed)));
-    if (missing.length > 0) await this.request(run, step, { what: { seeds: missing }, truncation, outFolder: folder, grid: false, upscale: 1 });
+    if (missing.length > 0)
+      await this.request(run, step, {
+        what: { seeds: missing },
+        truncation,
+        outFolder: folder,
+        grid: false,
+        upscale: 1,
+      });
     return seeds.map((seed) => ({ seed, media: mediaPathOf(this.home, fileOf(seed)) }));
   }
 
   /** Frames of a walk from seed `from`'s image to seed `to`'s. */
-  async walk(run: string, from: number, to: number, frames: number, truncation: number): Promise<MediaPath[]> {
+  async walk(
+    run: string,
+    from: number,
+    to: number,
+    frames: number,
+    truncation: number,
+  ): Promise<MediaPath[]> {
     const { step, folder } = this.cacheFolder(run, truncation);
-    const files = await this.request(run, step, { what: { from, to, frames }, truncation, outFolder: folder, grid: false, upscale: 1 });
+    const files = await this.request(run, step, {
+      what: { from, to, frames },
+      truncation,
+      outFolder: folder,
+      grid: false,
+      upscale: 1,
+    });
     return files.map((file) => mediaPathOf(this.home, file));
   }
 
@@ -59,7 +78,8 @@ export class Gallery {
 
   newestStep(run: string): number {
     const step = listCheckpointSteps(checkpointsFolder(runFolder(this.home, run)))[0];
-    if (step === undefined) throw new Error(`run ${run} has no checkpoint yet: train it for a few steps first`);
+    if (step === undefined)
+      throw new Error(`run ${run} has no checkpoint yet: train it for a few steps first`);
     return step;
   }
 
@@ -69,7 +89,10 @@ export class Gallery {
 
   private cacheFolder(run: string, truncation: number): { step: number; folder: string } {
     const step = this.newestStep(run);
-    return { step, folder: join(this.home, 'cache', 'gallery', run, `step${step}-t${truncation.toFixed(2)}`) };
+    return {
+      step,
+      folder: join(this.home, 'cache', 'gallery', run, `step${step}-t${truncation.toFixed(2)}`),
+    };
   }
 
   private samplerFor(run: string, step: number): WarmSampler {

@@ -22,14 +22,19 @@ export type MediaTarget =
   | { kind: 'file'; path: string; contentType: string }
   | { kind: 'dataset-image'; dataset: string; index: number };
 
-const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
 
 /** What a media path refers to, or null if it isn't something the page may see. */
 export function resolveMedia(home: string, media: string): MediaTarget | null {
   if (media.length > 512 || /[\\\0%]/.test(media) || isAbsolute(media)) return null;
   if (media.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return null;
   const datasetImage = DATASET_IMAGE.exec(media);
-  if (datasetImage) return { kind: 'dataset-image', dataset: datasetImage[1]!, index: Number(datasetImage[2]) };
+  if (datasetImage)
+    return { kind: 'dataset-image', dataset: datasetImage[1]!, index: Number(datasetImage[2]) };
   if (!ALLOWED.some((pattern) => pattern.test(media))) return null;
   let real: string;
   try {
@@ -39,7 +44,11 @@ export function resolveMedia(home: string, media: string): MediaTarget | null {
   } catch {
     return null;
   }
-  return { kind: 'file', path: real, contentType: CONTENT_TYPES[extname(real)] ?? 'application/octet-stream' };
+  return {
+    kind: 'file',
+    path: real,
+    contentType: CONTENT_TYPES[extname(real)] ?? 'application/octet-stream',
+  };
 }
 
 /** The media path of a file inside the library folder (the reverse of resolveMedia for files). */
@@ -47,4 +56,5 @@ export function mediaPathOf(home: string, file: string): MediaPath {
   return relative(home, file).split(sep).join('/');
 }
 
-export const datasetImageMedia = (dataset: string, index: number): MediaPath => `datasets/${dataset}/image/${index}.png`;
+export const datasetImageMedia = (dataset: string, index: number): MediaPath =>
+  `datasets/${dataset}/image/${index}.png`;

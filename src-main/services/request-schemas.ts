@@ -7,7 +7,11 @@ import type { StudioChannel } from '../shared/studio-api';
  */
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'not a valid name');
-const seed = z.number().int().min(0).max(2 ** 32 - 1);
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
 const truncation = z.number().gt(0).max(1);
 const title = z.string().trim().min(1).max(200);
 
@@ -34,7 +38,9 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
       size: z.union([z.literal(32), z.literal(64), z.literal(128), z.literal(256)]),
       fit: z.enum(['crop', 'pad']),
       source: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+        z
+          .object({ kind: z.literal('paths'), paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) })
+          .strict(),
         z.object({ kind: z.literal('upload'), uploadId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
       ]),
     })
@@ -42,7 +48,12 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
   'runs.list': z.null(),
   'runs.get': z.object({ name }).strict(),
   'runs.start': z
-    .object({ dataset: name, title, preset: z.enum(['quick', 'standard', 'detailed']), advanced: advanced.optional() })
+    .object({
+      dataset: name,
+      title,
+      preset: z.enum(['quick', 'standard', 'detailed']),
+      advanced: advanced.optional(),
+    })
     .strict(),
   'runs.resume': z.object({ name, totalSteps: z.number().int().min(1).optional() }).strict(),
   'runs.pause': z.object({ name }).strict(),

@@ -21,7 +21,10 @@ export function listPreviews(home: string, name: string): PreviewFrame[] {
 }
 
 export function listRunCards(home: string): RunCard[] {
-  return listRuns(home).map((meta) => ({ ...meta, latestPreview: listPreviews(home, meta.name).at(-1)?.media ?? null }));
+  return listRuns(home).map((meta) => ({
+    ...meta,
+    latestPreview: listPreviews(home, meta.name).at(-1)?.media ?? null,
+  }));
 }
 
 /** Everything the training dashboard shows for a run, read from its folder (and the live job, if any). */

@@ -1,11 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DCGAN_ADVANCED_DEFAULTS, DCGAN_PRESETS, dcganConfigFromPreset } from '../engine/models/dcgan/dcgan-presets';
+import {
+  DCGAN_ADVANCED_DEFAULTS,
+  DCGAN_PRESETS,
+  dcganConfigFromPreset,
+} from '../engine/models/dcgan/dcgan-presets';
+import { createNewRun } from '../jobs/create-run';
 import type { WorkerFactory } from '../jobs/job-host';
 import { listDatasets, readDatasetManifest, summarizeDataset } from '../library/datasets';
 import { nameFromTitle } from '../library/names';
 import { runFolder } from '../library/runs';
-import type { DatasetDetails, ImportSource, StudioChannel, StudioRequest, StudioResponse, SystemInfo } from '../shared/studio-api';
+import type {
+  DatasetDetails,
+  ImportSource,
+  StudioChannel,
+  StudioRequest,
+  StudioResponse,
+  SystemInfo,
+} from '../shared/studio-api';
 import { createBackendProbe } from './backend-probe';
 import { readFavourites, setFavourite } from './favourites';
 import { Gallery } from './gallery';
@@ -16,7 +28,9 @@ import { listRunCards, readRunDetails } from './run-details';
 import { removeUpload, uploadSources } from './uploads';
 
 /** A function answering each Studio API channel. Transports (IPC, HTTP) validate, then call these. */
-export type StudioHandlers = { [C in StudioChannel]: (request: StudioRequest<C>) => Promise<StudioResponse<C>> };
+export type StudioHandlers = {
+  [C in StudioChannel]: (request: StudioRequest<C>) => Promise<StudioResponse<C>>;
+};
 
 export interface StudioServiceOptions {
   home: string;
@@ -53,13 +67,18 @@ export function createStudioServices(options: StudioServiceOptions): StudioServi
     'datasets.list': async () =>
       listDatasets(home).map((summary) => ({
         ...summary,
-        thumbnails: Array.from({ length: Math.min(4, summary.count) }, (_, i) => datasetImageMedia(summary.name, i)),
+        thumbnails: Array.from({ length: Math.min(4, summary.count) }, (_, i) =>
+          datasetImageMedia(summary.name, i),
+        ),
       })),
     'datasets.get': async ({ name }) => datasetDetails(home, name),
     'datasets.import': async ({ title, size, fit, source }) => {
       const name = uniqueName(nameFromTitle(title), (n) => existsSync(join(home, 'datasets', n)));
       const spec = { kind: 'import' as const, home, name, size, fit, sources: importSources(home, source) };
-      const jobId = jobs.startImport(spec, () => source.kind === 'upload' && removeUpload(home, source.uploadId));
+      const jobId = jobs.startImport(
+        spec,
+        () => source.kind === 'upload' && removeUpload(home, source.uploadId),
+      );
       return { jobId, name };
     },
     'runs.list': async () => listRunCards(home),
@@ -67,7 +86,8 @@ export function createStudioServices(options: StudioServiceOptions): StudioServi
     'runs.start': async ({ dataset, title, preset, advanced }) => {
       const name = uniqueName(nameFromTitle(title), (n) => existsSync(runFolder(home, n)));
       const config = dcganConfigFromPreset(preset, advanced);
-      const jobId = jobs.startTraining({ kind: 'train', home, run: name, create: { dataset, model: 'dcgan', config } });
+      createNewRun(home, name, { dataset, model: 'dcgan', config });
+      const jobId = jobs.startTraining({ kind: 'train', home, run: name });
       return { jobId, name };
     },
     'runs.resume': async ({ name, totalSteps }) => ({

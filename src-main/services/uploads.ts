@@ -27,13 +27,20 @@ export function uploadFolder(home: string, id: string): string {
 /** Checks a browser-supplied relative path: plain segments only, nothing that climbs out or hides. */
 export function safeRelativePath(path: string): string[] {
   const segments = path.split('/');
-  const bad = segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0:]/.test(s) || s.length > 255);
+  const bad = segments.some(
+    (s) => s === '' || s === '.' || s === '..' || /[\\\0:]/.test(s) || s.length > 255,
+  );
   if (bad || segments.length > 16 || path.length > 1024) throw new Error(`invalid file path "${path}"`);
   return segments;
 }
 
 /** Streams one uploaded file into the upload folder; refuses files over 256 MiB. */
-export async function saveUploadedFile(home: string, id: string, relativePath: string, body: Readable): Promise<void> {
+export async function saveUploadedFile(
+  home: string,
+  id: string,
+  relativePath: string,
+  body: Readable,
+): Promise<void> {
   const target = join(uploadFolder(home, id), ...safeRelativePath(relativePath));
   mkdirSync(dirname(target), { recursive: true });
   let bytes = 0;

@@ -49,7 +49,9 @@ function desktopClient(bridge: DesktopStudioApi): StudioClient {
     subscribe: (listener) => bridge.subscribe(listener),
     mediaUrl: (media) => `studio-media://library/${media.split('/').map(encodeURIComponent).join('/')}`,
     prepareDrop(data) {
-      const paths = [...data.files].map((file) => bridge.desktop.pathForFile(file)).filter((path) => path !== '');
+      const paths = [...data.files]
+        .map((file) => bridge.desktop.pathForFile(file))
+        .filter((path) => path !== '');
       return preparePaths(paths);
     },
     async pickImport() {
@@ -102,7 +104,10 @@ function webClient(token: string): StudioClient {
 
 function preparePaths(paths: string[]): PreparedImport | null {
   if (paths.length === 0) return null;
-  return { title: titleFrom(paths.map((p) => p.split(/[\\/]/).filter(Boolean).at(-1) ?? p)), source: async () => ({ kind: 'paths', paths }) };
+  return {
+    title: titleFrom(paths.map((p) => p.split(/[\\/]/).filter(Boolean).at(-1) ?? p)),
+    source: async () => ({ kind: 'paths', paths }),
+  };
 }
 
 /** A dataset title from what was picked: the folder's name, or the first one's and a count. */

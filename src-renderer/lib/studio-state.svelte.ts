@@ -68,7 +68,13 @@ export class StudioState {
 
   /** Uploads (web mode) if needed, then imports; progress shows in `imports`. */
   async importFrom(prepared: PreparedImport, settings: Omit<ImportRequest, 'source'>): Promise<void> {
-    const activity: ImportActivity = { jobId: null, name: settings.title, phase: 'uploading', done: 0, total: 0 };
+    const activity: ImportActivity = {
+      jobId: null,
+      name: settings.title,
+      phase: 'uploading',
+      done: 0,
+      total: 0,
+    };
     this.imports.push(activity);
     const live = this.imports.at(-1)!;
     try {
@@ -100,7 +106,8 @@ export class StudioState {
         else this.early.set(jobId, [...(this.early.get(jobId) ?? []), studioEvent]);
         return;
       }
-      if (event.event === 'progress' && 'phase' in event) Object.assign(activity, { phase: event.phase, done: event.done, total: event.total });
+      if (event.event === 'progress' && 'phase' in event)
+        Object.assign(activity, { phase: event.phase, done: event.done, total: event.total });
       if (event.event === 'error') Object.assign(activity, { phase: 'failed', error: event.message });
       if (event.event === 'done' && 'imported' in event) {
         const { imported, duplicates, skipped, skippedFiles } = event;
@@ -109,7 +116,12 @@ export class StudioState {
       }
       return;
     }
-    if (event.event === 'started' || event.event === 'done' || event.event === 'status' || event.event === 'checkpoint') {
+    if (
+      event.event === 'started' ||
+      event.event === 'done' ||
+      event.event === 'status' ||
+      event.event === 'checkpoint'
+    ) {
       void this.refresh();
     }
   }

@@ -26,7 +26,11 @@ export async function uploadFiles(
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const path = next.path.split('/').map(encodeURIComponent).join('/');
-      const response = await fetch(`/upload/${uploadId}/${path}`, { method: 'PUT', headers: auth, body: next.file });
+      const response = await fetch(`/upload/${uploadId}/${path}`, {
+        method: 'PUT',
+        headers: auth,
+        body: next.file,
+      });
       if (!response.ok) throw new Error(`uploading ${next.path} failed (${response.status})`);
       onProgress?.(++done, files.length);
     }
@@ -71,14 +75,18 @@ export async function collectDroppedFiles(data: DataTransfer): Promise<UploadFil
 async function readEntry(entry: FileSystemEntry, prefix: string, into: UploadFile[]): Promise<void> {
   const path = prefix ? `${prefix}/${entry.name}` : entry.name;
   if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
     into.push({ path, file });
     return;
   }
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   // readEntries hands out a directory in batches until it returns an empty one.
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
     if (batch.length === 0) break;
     for (const child of batch) await readEntry(child, path, into);
   }

@@ -37,7 +37,10 @@ describe('IPC router', () => {
 
   it('refuses payloads that do not match the schema', async () => {
     const reply = await handleStudioCall(handlers, true, 'runs.list', { evil: true });
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid request for runs.list/) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid request for runs.list/),
+    });
     const badName = await handleStudioCall(handlers, true, 'runs.get', { name: '../../etc' });
     expect(badName).toMatchObject({ ok: false, error: expect.stringMatching(/name: not a valid name/) });
     const extra = await handleStudioCall(handlers, true, 'runs.stop', { name: 'a', also: 1 });
@@ -45,14 +48,24 @@ describe('IPC router', () => {
   });
 
   it('turns a failing service into an error reply instead of a throw', async () => {
-    expect(await handleStudioCall(handlers, true, 'system.info', null)).toEqual({ ok: false, error: 'engine unavailable' });
+    expect(await handleStudioCall(handlers, true, 'system.info', null)).toEqual({
+      ok: false,
+      error: 'engine unavailable',
+    });
   });
 
   it('registers one channel and checks the sender of each call', async () => {
     const registered = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-    const ipcMain = { handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) => void registered.set(channel, listener) };
+    const ipcMain = {
+      handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) =>
+        void registered.set(channel, listener),
+    };
     const trusted = { senderFrame: 'main' };
-    routeStudioCalls(ipcMain as never, handlers, (event) => (event as unknown as typeof trusted).senderFrame === 'main');
+    routeStudioCalls(
+      ipcMain as never,
+      handlers,
+      (event) => (event as unknown as typeof trusted).senderFrame === 'main',
+    );
     expect([...registered.keys()]).toEqual([STUDIO_IPC_CHANNEL]);
     const listener = registered.get(STUDIO_IPC_CHANNEL)!;
     expect(await listener(trusted, 'runs.list', null)).toEqual({ ok: true, value: [] });

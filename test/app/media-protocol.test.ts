@@ -12,7 +12,11 @@ const images = new DatasetImages(home);
 
 describe('studio-media: protocol', () => {
   it('serves an allowed file with its type', async () => {
-    const response = await answerMediaRequest(home, images, 'studio-media://library/runs/r/previews/step-000000005.png');
+    const response = await answerMediaRequest(
+      home,
+      images,
+      'studio-media://library/runs/r/previews/step-000000005.png',
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(await response.text()).toBe('PNG!');

@@ -21,7 +21,10 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (!binary) console.warn('Electron e2e skipped: no Electron binary (it downloads from GitHub on first run, unreachable here)');
+if (!binary)
+  console.warn(
+    'Electron e2e skipped: no Electron binary (it downloads from GitHub on first run, unreachable here)',
+  );
 
 describe.skipIf(!binary)('the desktop app', () => {
   it('opens the studio window with a sandboxed renderer and the library', async () => {
@@ -32,8 +35,12 @@ describe.skipIf(!binary)('the desktop app', () => {
     });
     const window = await app.firstWindow();
     await expect.poll(() => window.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof (globalThis as { studio?: { call?: unknown } }).studio?.call)).toBe('function');
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(
+      await window.evaluate(() => typeof (globalThis as { studio?: { call?: unknown } }).studio?.call),
+    ).toBe('function');
     await app.close();
   });
 });

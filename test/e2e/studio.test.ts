@@ -5,7 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addBadFiles, makeShapeFolder } from '../fixtures/shape-folder';
-import { CHROMIUM, hasChromium, launchChromium, type RunningServer, startStudioServer } from './studio-server';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  type RunningServer,
+  startStudioServer,
+} from './studio-server';
 
 /*
  * The studio in a real browser against `npm run serve`, as a person uses it: import a folder made here, train
@@ -14,7 +20,8 @@ import { CHROMIUM, hasChromium, launchChromium, type RunningServer, startStudioS
  */
 
 const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+if (!hasChromium)
+  console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
   let server: RunningServer;
@@ -48,7 +55,9 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
   it('opens on the library and shows the backend in use', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('region', { name: 'Compute backend' }).first().textContent()).toContain('WebAssembly');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Compute backend' }).first().textContent())
+      .toContain('WebAssembly');
     expect(page.url()).not.toContain('token=');
     await shot('library-empty');
   });
@@ -79,7 +88,14 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'shapes', level: 1 }).isVisible()).toBe(true);
     const grid = page.getByRole('grid', { name: 'Dataset images' });
     await expect.poll(() => grid.getByRole('img').count()).toBe(24);
-    await expect.poll(() => grid.getByRole('img').first().evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(32);
+    await expect
+      .poll(() =>
+        grid
+          .getByRole('img')
+          .first()
+          .evaluate((img: { naturalWidth: number }) => img.naturalWidth),
+      )
+      .toBe(32);
     await page.getByRole('group', { name: 'Classes' }).getByRole('button', { name: 'circles' }).click();
     await expect.poll(() => grid.getByRole('img').count()).toBe(12);
     await shot('dataset');
@@ -91,20 +107,32 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await page.getByLabel('Steps').fill('80');
     await page.getByLabel('Batch size').fill('8');
     await page.getByRole('button', { name: 'Train' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'shapes-quick', level: 1 }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'shapes-quick', level: 1 }).isVisible())
+      .toBe(true);
     // Progress arrives: the chart gains points.
     const chart = page.getByRole('img', { name: /Losses chart/ });
-    await expect.poll(async () => Number(/(\d+) points/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]), { timeout: 60_000 }).toBeGreaterThan(2);
+    await expect
+      .poll(async () => Number(/(\d+) points/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(2);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => page.getByText('Paused', { exact: true }).isVisible()).toBe(true);
     const pausedAt = await page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value');
     await page.waitForTimeout(1500);
-    expect(await page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value')).toBe(pausedAt);
+    expect(await page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value')).toBe(
+      pausedAt,
+    );
     await shot('training-paused');
     await page.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => page.getByText('Finished', { exact: true }).isVisible(), { timeout: 120_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Finished', { exact: true }).isVisible(), { timeout: 120_000 })
+      .toBe(true);
     const preview = page.getByRole('img', { name: /Generated samples at step/ });
-    await expect.poll(() => preview.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBeGreaterThan(32);
+    await expect
+      .poll(() => preview.evaluate((img: { naturalWidth: number }) => img.naturalWidth))
+      .toBeGreaterThan(32);
     // The timeline holds every preview saved (one every 10 steps of 80).
     const timeline = page.getByRole('slider', { name: 'Preview timeline' });
     expect(await timeline.getAttribute('max')).toBe('7');
@@ -117,14 +145,22 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await page.getByRole('link', { name: 'Open gallery' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Gallery' }).isVisible()).toBe(true);
     const first = page.getByRole('img', { name: 'Seed 0', exact: true });
-    await expect.poll(() => first.evaluate((img: { naturalWidth: number }) => img.naturalWidth), { timeout: 60_000 }).toBe(32);
-    await page.getByRole('button', { name: 'Select seed 0' }).click();
-    await page.getByRole('button', { name: 'Select seed 3' }).click();
+    await expect
+      .poll(() => first.evaluate((img: { naturalWidth: number }) => img.naturalWidth), { timeout: 60_000 })
+      .toBe(32);
+    await page.getByRole('button', { name: 'Select seed 0', exact: true }).click();
+    await page.getByRole('button', { name: 'Select seed 3', exact: true }).click();
     await page.getByRole('button', { name: 'Interpolate between the two' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Interpolation' }).getByRole('img').count(), { timeout: 60_000 }).toBe(9);
-    await page.getByRole('button', { name: 'Favourite seed 3' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Unfavourite seed 3' }).isVisible()).toBe(true);
-    await page.getByLabel('As').selectOption('grid');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Interpolation' }).getByRole('img').count(), {
+        timeout: 60_000,
+      })
+      .toBe(9);
+    await page.getByRole('button', { name: 'Favourite seed 3', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Unfavourite seed 3', exact: true }).isVisible())
+      .toBe(true);
+    await page.getByRole('combobox', { name: 'Export as' }).selectOption('grid');
     await page.getByRole('button', { name: /^Export/ }).click();
     const link = page.getByRole('list', { name: 'Exported files' }).getByRole('link');
     await expect.poll(() => link.count(), { timeout: 60_000 }).toBe(1);
@@ -146,6 +182,8 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
 
   it('keeps the same state after a reload', async () => {
     await page.goto(server.url.replace(/\?token=.*/, '#/library'));
-    await expect.poll(() => page.getByRole('link', { name: 'Run shapes-quick' }).textContent()).toContain('Finished');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Run shapes-quick' }).textContent())
+      .toContain('Finished');
   });
 });

@@ -16,12 +16,29 @@ import { finished, jsonEvents, runCli, startCli, waitForEvent } from '../helpers
 const home = mkdtempSync(join(tmpdir(), 'gan-cli-home-'));
 const images = mkdtempSync(join(tmpdir(), 'gan-cli-images-'));
 const trainArgs = (run: string, steps: number) => [
-  'train', '--json', '--dataset', 'shapes', '--run', run, '--steps', String(steps), '--batch', '8', '--seed', '3',
-  '--progress-every', '1', '--preview-every', '6', '--checkpoint-every', '4',
+  'train',
+  '--json',
+  '--dataset',
+  'shapes',
+  '--run',
+  run,
+  '--steps',
+  String(steps),
+  '--batch',
+  '8',
+  '--seed',
+  '3',
+  '--progress-every',
+  '1',
+  '--preview-every',
+  '6',
+  '--checkpoint-every',
+  '4',
 ];
 type Event = Record<string, unknown> & { event: string };
 const progressOf = (events: Event[]) => events.filter((e) => e.event === 'progress');
-const lossesOf = (events: Event[]) => progressOf(events).map((e) => [e.step, e.dLoss, e.gLoss, e.dReal, e.dFake]);
+const lossesOf = (events: Event[]) =>
+  progressOf(events).map((e) => [e.step, e.dLoss, e.gLoss, e.dReal, e.dFake]);
 
 let straight: Event[] = [];
 
@@ -39,7 +56,9 @@ describe('gan-studio CLI', () => {
     const events = jsonEvents(result.stdout);
     const done = events.at(-1)!;
     expect(done).toMatchObject({ event: 'done', dataset: 'shapes', imported: 25, skipped: 5, duplicates: 0 });
-    const reasons = Object.fromEntries((done.skippedFiles as { path: string; reason: string }[]).map((f) => [f.path, f.reason]));
+    const reasons = Object.fromEntries(
+      (done.skippedFiles as { path: string; reason: string }[]).map((f) => [f.path, f.reason]),
+    );
     expect(reasons['truncated.jpg']).toMatch(/truncated/);
     expect(reasons['empty.png']).toMatch(/empty/);
     expect(reasons['notes.png']).toMatch(/not an image/);
@@ -59,7 +78,8 @@ describe('gan-studio CLI', () => {
     expect(previews.map((e) => e.step)).toEqual([6, 12]);
     for (const preview of previews) expect(existsSync(preview.path as string)).toBe(true);
     expect(straight.at(-1)).toEqual({ event: 'done', run: 'straight', status: 'completed', step: 12 });
-    for (const e of progressOf(straight)) expect([e.dLoss, e.gLoss, e.dReal, e.dFake].every(Number.isFinite)).toBe(true);
+    for (const e of progressOf(straight))
+      expect([e.dLoss, e.gLoss, e.dReal, e.dFake].every(Number.isFinite)).toBe(true);
   });
 
   it('resumes a run killed with SIGKILL from its last checkpoint, with the same losses as an unbroken run', async () => {
@@ -70,7 +90,9 @@ describe('gan-studio CLI', () => {
     expect((await output).signal).toBe('SIGKILL');
 
     const listed = jsonEvents((await runCli(['list', '--json'], home)).stdout)[0]!;
-    expect((listed.runs as { name: string; status: string }[]).find((r) => r.name === 'killed')?.status).toBe('interrupted');
+    expect((listed.runs as { name: string; status: string }[]).find((r) => r.name === 'killed')?.status).toBe(
+      'interrupted',
+    );
 
     const resumed = await runCli(['resume', '--run', 'killed', '--json'], home);
     expect(resumed.code).toBe(0);
@@ -78,7 +100,9 @@ describe('gan-studio CLI', () => {
     const firstStep = progressOf(events)[0]!.step as number;
     expect(firstStep).toBeGreaterThan(8);
     expect(lossesOf(events)).toEqual(lossesOf(straight).slice(firstStep - 1));
-    expect(readMetrics(join(home, 'runs', 'killed')).map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(readMetrics(join(home, 'runs', 'killed')).map((m) => m.step)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
   });
 
   it('survives SIGKILL at arbitrary moments without a corrupt checkpoint', async () => {
@@ -93,7 +117,11 @@ describe('gan-studio CLI', () => {
       const resumed = await runCli(['resume', '--run', run, '--steps', '28', '--json'], home);
       expect(resumed.stderr).not.toMatch(/damaged|corrupt/);
       expect(resumed.code).toBe(0);
-      expect(jsonEvents(resumed.stdout).at(-1)).toMatchObject({ event: 'done', status: 'completed', step: 28 });
+      expect(jsonEvents(resumed.stdout).at(-1)).toMatchObject({
+        event: 'done',
+        status: 'completed',
+        step: 28,
+      });
     }
   });
 
@@ -109,7 +137,9 @@ describe('gan-studio CLI', () => {
     expect(done).toMatchObject({ event: 'done', status: 'stopped' });
     expect(events.filter((e) => e.event === 'checkpoint').at(-1)!.step).toBe(done.step);
     const listed = jsonEvents((await runCli(['list', '--json'], home)).stdout)[0]!;
-    expect((listed.runs as { name: string; status: string }[]).find((r) => r.name === 'interrupted')?.status).toBe('stopped');
+    expect(
+      (listed.runs as { name: string; status: string }[]).find((r) => r.name === 'interrupted')?.status,
+    ).toBe('stopped');
   });
 
   it('samples byte-identical PNGs for the same seeds, with seed, run and step in their text', async () => {
@@ -123,13 +153,36 @@ describe('gan-studio CLI', () => {
     expect(files).toHaveLength(4);
     const first = readFileSync(join(outA, 'straight-step12-seed3.png'));
     expect(first.equals(readFileSync(join(outB, 'straight-step12-seed3.png')))).toBe(true);
-    expect(readTextChunks(first)).toMatchObject({ 'gan-studio:seed': '3', 'gan-studio:run': 'straight', 'gan-studio:step': '12' });
+    expect(readTextChunks(first)).toMatchObject({
+      'gan-studio:seed': '3',
+      'gan-studio:run': 'straight',
+      'gan-studio:step': '12',
+    });
     expect(await sharp(first).metadata()).toMatchObject({ width: 32, height: 32 });
 
-    const grid = await runCli(['sample', '--run', 'straight', '--seeds', '1-4', '--out', outA, '--grid', '--upscale', '2', '--truncation', '0.7'], home);
+    const grid = await runCli(
+      [
+        'sample',
+        '--run',
+        'straight',
+        '--seeds',
+        '1-4',
+        '--out',
+        outA,
+        '--grid',
+        '--upscale',
+        '2',
+        '--truncation',
+        '0.7',
+      ],
+      home,
+    );
     expect(grid.code).toBe(0);
     const gridFile = grid.stdout.trim().split('\n').at(-1)!;
-    expect(await sharp(gridFile).metadata()).toMatchObject({ width: 2 * (2 * 32 + 3 * 2), height: 2 * (2 * 32 + 3 * 2) });
+    expect(await sharp(gridFile).metadata()).toMatchObject({
+      width: 2 * (2 * 32 + 3 * 2),
+      height: 2 * (2 * 32 + 3 * 2),
+    });
   });
 
   it('names a bad argument, explains a failure in one line, and exits non-zero', async () => {

@@ -16,12 +16,23 @@ const training: TrainingOptions = {
     { id: 'standard', title: 'Standard', description: '64 px', imageSize: 64, steps: 10000, batchSize: 32 },
     { id: 'detailed', title: 'Detailed', description: '128 px', imageSize: 128, steps: 20000, batchSize: 16 },
   ],
-  defaults: { steps: 5000, batchSize: 32, learningRateG: 2e-4, learningRateD: 2e-4, augment: true, emaDecay: 0.999 },
+  defaults: {
+    steps: 5000,
+    batchSize: 32,
+    learningRateG: 2e-4,
+    learningRateD: 2e-4,
+    augment: true,
+    emaDecay: 0.999,
+  },
 };
 
 function app(answers: ConstructorParameters<typeof FakeStudio>[0] = {}) {
   const client = new FakeStudio({
-    'system.info': () => ({ training, backend: { name: 'wasm', notUsed: {}, versions: { tfjs: '4.22.0', node: '20' }, threads: 1 } }) as unknown as SystemInfo,
+    'system.info': () =>
+      ({
+        training,
+        backend: { name: 'wasm', notUsed: {}, versions: { tfjs: '4.22.0', node: '20' }, threads: 1 },
+      }) as unknown as SystemInfo,
     'datasets.list': () => [],
     'runs.list': () => [],
     'jobs.list': () => [],
@@ -46,15 +57,30 @@ describe('components', () => {
   it('import progress shows a bar while working and a summary with skipped files when done', async () => {
     const { client, studio, context } = app({ 'datasets.import': () => ({ jobId: 'j1', name: 'cats' }) });
     render(ImportActivityList, { context });
-    await studio.importFrom({ title: 'cats', source: async () => ({ kind: 'paths', paths: ['/x'] }) }, { title: 'cats', size: 64, fit: 'crop' });
-    client.emit({ jobId: 'j1', kind: 'import', target: 'cats', event: { event: 'progress', phase: 'decoding', done: 3, total: 10 } });
+    await studio.importFrom(
+      { title: 'cats', source: async () => ({ kind: 'paths', paths: ['/x'] }) },
+      { title: 'cats', size: 64, fit: 'crop' },
+    );
+    client.emit({
+      jobId: 'j1',
+      kind: 'import',
+      target: 'cats',
+      event: { event: 'progress', phase: 'decoding', done: 3, total: 10 },
+    });
     await settle();
     expect(screen.getByRole('progressbar', { name: 'Reading images cats' }).getAttribute('value')).toBe('3');
     client.emit({
       jobId: 'j1',
       kind: 'import',
       target: 'cats',
-      event: { event: 'done', dataset: 'cats', imported: 8, skipped: 1, duplicates: 1, skippedFiles: [{ path: 'bad.jpg', reason: 'truncated or corrupt JPEG data' }] },
+      event: {
+        event: 'done',
+        dataset: 'cats',
+        imported: 8,
+        skipped: 1,
+        duplicates: 1,
+        skippedFiles: [{ path: 'bad.jpg', reason: 'truncated or corrupt JPEG data' }],
+      },
     });
     await settle();
     const summary = screen.getByRole('article', { name: 'Import of cats' });
@@ -68,7 +94,18 @@ describe('components', () => {
     const { client, context } = app({ 'runs.start': () => ({ jobId: 'j2', name: 'cats-standard' }) });
     render(TrainPanel, {
       context,
-      props: { dataset: { id: 'cats', name: 'cats', imageSize: 64, count: 300, labels: [], skipped: 0, duplicates: 0, createdAt: '' } },
+      props: {
+        dataset: {
+          id: 'cats',
+          name: 'cats',
+          imageSize: 64,
+          count: 300,
+          labels: [],
+          skipped: 0,
+          duplicates: 0,
+          createdAt: '',
+        },
+      },
     });
     await settle();
     await settle();
@@ -79,7 +116,12 @@ describe('components', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     await settle();
     const start = client.calls.find((c) => c.channel === 'runs.start');
-    expect(start?.request).toMatchObject({ dataset: 'cats', title: 'cats-standard', preset: 'standard', advanced: { steps: 10000, batchSize: 32 } });
+    expect(start?.request).toMatchObject({
+      dataset: 'cats',
+      title: 'cats-standard',
+      preset: 'standard',
+      advanced: { steps: 10000, batchSize: 32 },
+    });
     expect(location.hash).toBe('#/run/cats-standard');
   });
 });

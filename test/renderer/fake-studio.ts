@@ -14,7 +14,10 @@ export class FakeStudio implements StudioClient {
 
   constructor(private readonly answers: Answers) {}
 
-  async call<C extends StudioChannel>(channel: C, request: StudioCalls[C]['request']): Promise<StudioCalls[C]['response']> {
+  async call<C extends StudioChannel>(
+    channel: C,
+    request: StudioCalls[C]['request'],
+  ): Promise<StudioCalls[C]['response']> {
     this.calls.push({ channel, request });
     const answer = this.answers[channel] as ((r: unknown) => StudioCalls[C]['response']) | undefined;
     if (!answer) throw new Error(`no answer for ${channel}`);

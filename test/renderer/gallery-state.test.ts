@@ -5,9 +5,12 @@ import { FakeStudio } from './fake-studio';
 function gallery() {
   const studio = new FakeStudio({
     'gallery.favourites': () => [7],
-    'gallery.sample': ({ seeds, truncation }) => seeds.map((seed) => ({ seed, media: `img/${seed}-${truncation}.png` })),
+    'gallery.sample': ({ seeds, truncation }) =>
+      seeds.map((seed) => ({ seed, media: `img/${seed}-${truncation}.png` })),
     'gallery.setFavourite': ({ seed, favourite }) => (favourite ? [7, seed] : []),
-    'gallery.interpolate': ({ frames }) => ({ frames: Array.from({ length: frames }, (_, i) => `walk/${i}.png`) }),
+    'gallery.interpolate': ({ frames }) => ({
+      frames: Array.from({ length: frames }, (_, i) => `walk/${i}.png`),
+    }),
   });
   return { studio, state: new GalleryState(studio, 'cats-1') };
 }

@@ -20,8 +20,26 @@ const details = (): RunDetails => ({
     error: null,
   },
   metrics: [
-    { step: 10, time: '', dLoss: 1.3, gLoss: 0.7, dReal: 0.5, dFake: 0.5, imgPerSec: 40, learningRateScale: 1 },
-    { step: 20, time: '', dLoss: 1.2, gLoss: 0.8, dReal: 0.6, dFake: 0.4, imgPerSec: 41, learningRateScale: 1 },
+    {
+      step: 10,
+      time: '',
+      dLoss: 1.3,
+      gLoss: 0.7,
+      dReal: 0.5,
+      dFake: 0.5,
+      imgPerSec: 40,
+      learningRateScale: 1,
+    },
+    {
+      step: 20,
+      time: '',
+      dLoss: 1.2,
+      gLoss: 0.8,
+      dReal: 0.6,
+      dFake: 0.4,
+      imgPerSec: 41,
+      learningRateScale: 1,
+    },
   ],
   previews: [{ step: 10, media: 'runs/cats-1/previews/step-000000010.png' }],
   jobId: 'job-1',
@@ -46,7 +64,11 @@ describe('training dashboard state', () => {
     const studio = new FakeStudio({ 'runs.get': () => details() });
     const dashboard = new RunDashboard(studio, 'cats-1');
     await dashboard.open();
-    expect(dashboard.chartData).toEqual([[10, 20], [1.3, 1.2], [0.7, 0.8]]);
+    expect(dashboard.chartData).toEqual([
+      [10, 20],
+      [1.3, 1.2],
+      [0.7, 0.8],
+    ]);
 
     studio.emit({ jobId: 'job-1', kind: 'train', target: 'cats-1', event: progress(30) });
     expect(dashboard.meta?.step).toBe(30);
@@ -54,7 +76,12 @@ describe('training dashboard state', () => {
     expect(dashboard.scoreData[1]).toEqual([0.5, 0.6, 0.7]);
     expect(dashboard.live).toEqual({ imgPerSec: 42, etaSeconds: 50 });
 
-    studio.emit({ jobId: 'job-1', kind: 'train', target: 'cats-1', event: { event: 'status', status: 'paused', step: 30 } });
+    studio.emit({
+      jobId: 'job-1',
+      kind: 'train',
+      target: 'cats-1',
+      event: { event: 'status', status: 'paused', step: 30 },
+    });
     expect(dashboard.meta?.status).toBe('paused');
   });
 
@@ -86,7 +113,10 @@ describe('training dashboard state', () => {
     await dashboard.open();
     await dashboard.pause();
     await dashboard.stop();
-    expect(studio.calls.map((c) => [c.channel, c.request])).toContainEqual(['runs.pause', { name: 'cats-1' }]);
+    expect(studio.calls.map((c) => [c.channel, c.request])).toContainEqual([
+      'runs.pause',
+      { name: 'cats-1' },
+    ]);
     expect(dashboard.error).toBe('run cats-1 is not training');
     dashboard.close();
   });

@@ -28,13 +28,20 @@ interface Reply {
 }
 
 /** A raw HTTP request, so tests can set Host and Origin the way a hostile page or rebinding attack would. */
-function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Reply>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -44,8 +51,20 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('web mode server', () => {
   beforeAll(async () => {
-    services = createStudioServices({ home, host: 'web', appVersion: 'test', versions: {}, createWorker: createNodeEngineWorker });
-    server = createWebServer({ home, services, datasetImages: new DatasetImages(home), staticRoot, guard: { token: TOKEN, host: '127.0.0.1' } });
+    services = createStudioServices({
+      home,
+      host: 'web',
+      appVersion: 'test',
+      versions: {},
+      createWorker: createNodeEngineWorker,
+    });
+    server = createWebServer({
+      home,
+      services,
+      datasetImages: new DatasetImages(home),
+      staticRoot,
+      guard: { token: TOKEN, host: '127.0.0.1' },
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -71,19 +90,37 @@ describe('web mode server', () => {
 
   it('refuses requests without the token, with a wrong one, from another origin, or for another host', async () => {
     expect((await send('POST', '/api/datasets.list', { body: 'null' })).status).toBe(403);
-    expect((await send('POST', '/api/datasets.list', { headers: { authorization: 'Bearer nope' }, body: 'null' })).status).toBe(403);
-    const crossOrigin = await send('POST', '/api/datasets.list', { headers: { ...auth, origin: 'http://evil.example' }, body: 'null' });
+    expect(
+      (await send('POST', '/api/datasets.list', { headers: { authorization: 'Bearer nope' }, body: 'null' }))
+        .status,
+    ).toBe(403);
+    const crossOrigin = await send('POST', '/api/datasets.list', {
+      headers: { ...auth, origin: 'http://evil.example' },
+      body: 'null',
+    });
     expect(crossOrigin.status).toBe(403);
     expect(JSON.parse(crossOrigin.body).error).toMatch(/cross-origin/);
-    const rebound = await send('POST', '/api/datasets.list', { headers: { ...auth, host: `evil.example:${port}` }, body: 'null' });
+    const rebound = await send('POST', '/api/datasets.list', {
+      headers: { ...auth, host: `evil.example:${port}` },
+      body: 'null',
+    });
     expect(rebound.status).toBe(403);
-    const sameOrigin = await send('POST', '/api/datasets.list', { headers: { ...auth, origin: `http://127.0.0.1:${port}` }, body: 'null' });
+    const sameOrigin = await send('POST', '/api/datasets.list', {
+      headers: { ...auth, origin: `http://127.0.0.1:${port}` },
+      body: 'null',
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
   it('validates payloads and names the bad field', async () => {
-    const reply = await send('POST', '/api/runs.get', { headers: auth, body: JSON.stringify({ name: '../x' }) });
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: expect.stringMatching(/runs.get: name/) });
+    const reply = await send('POST', '/api/runs.get', {
+      headers: auth,
+      body: JSON.stringify({ name: '../x' }),
+    });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/runs.get: name/),
+    });
     const notJson = await send('POST', '/api/runs.get', { headers: auth, body: '{' });
     expect(notJson.status).toBe(500);
     expect(JSON.parse(notJson.body).error).toMatch(/not JSON/);
@@ -100,19 +137,30 @@ describe('web mode server', () => {
       expect(reply.body).toContain('<title>GAN Studio</title>');
     }
     // Encoded separators survive URL parsing and reach the media check, which refuses them.
-    for (const path of ['/media/runs%2Fr%2F..%2F..%2F..%2Fetc%2Fpasswd', '/media/%2e%2e%2fsecret', '/media/runs/r/meta.json']) {
+    for (const path of [
+      '/media/runs%2Fr%2F..%2F..%2F..%2Fetc%2Fpasswd',
+      '/media/%2e%2e%2fsecret',
+      '/media/runs/r/meta.json',
+    ]) {
       expect((await send('GET', `${path}?token=${TOKEN}`)).status).toBe(404);
     }
     expect((await send('GET', '/media/runs/r/previews/step-000000010.png')).status).toBe(403);
   });
 
   it('takes uploads into a fresh folder and refuses paths that climb out', async () => {
-    const created = JSON.parse((await send('POST', '/upload', { headers: auth })).body) as { value: { uploadId: string } };
+    const created = JSON.parse((await send('POST', '/upload', { headers: auth })).body) as {
+      value: { uploadId: string };
+    };
     const id = created.value.uploadId;
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect((await send('PUT', `/upload/${id}/cats/tabby/1.jpg`, { headers: auth, body: 'jpeg' })).status).toBe(200);
+    expect(
+      (await send('PUT', `/upload/${id}/cats/tabby/1.jpg`, { headers: auth, body: 'jpeg' })).status,
+    ).toBe(200);
     expect(readFileSync(join(home, 'uploads', id, 'cats', 'tabby', '1.jpg'), 'utf8')).toBe('jpeg');
-    const climbing = await send('PUT', `/upload/${id}/cats%2F..%2F..%2Fescape.jpg`, { headers: auth, body: 'x' });
+    const climbing = await send('PUT', `/upload/${id}/cats%2F..%2F..%2Fescape.jpg`, {
+      headers: auth,
+      body: 'x',
+    });
     expect(climbing.status).toBe(500);
     expect(JSON.parse(climbing.body).error).toMatch(/invalid file path/);
     expect(readdirSync(join(home, 'uploads'))).toEqual([id]);

@@ -19,7 +19,11 @@ describe('media paths from the page', () => {
       kind: 'file',
       contentType: 'image/png',
     });
-    expect(resolveMedia(home, 'datasets/cats/image/42.png')).toEqual({ kind: 'dataset-image', dataset: 'cats', index: 42 });
+    expect(resolveMedia(home, 'datasets/cats/image/42.png')).toEqual({
+      kind: 'dataset-image',
+      dataset: 'cats',
+      index: 42,
+    });
   });
 
   it.each([

@@ -33,12 +33,23 @@ function until(predicate: (event: StudioEvent) => boolean): Promise<StudioEvent>
 
 describe('studio services', () => {
   beforeAll(async () => {
-    services = createStudioServices({ home, host: 'web', appVersion: 'test', versions: {}, createWorker: createNodeEngineWorker });
+    services = createStudioServices({
+      home,
+      host: 'web',
+      appVersion: 'test',
+      versions: {},
+      createWorker: createNodeEngineWorker,
+    });
     services.jobs.subscribe((event) => events.push(event));
     const folder = mkdtempSync(join(tmpdir(), 'gan-services-images-'));
     await makeShapeFolder(folder, 16);
     const { handlers } = services;
-    const { jobId, name } = await handlers['datasets.import']({ title: 'My shapes!', size: 32, fit: 'crop', source: { kind: 'paths', paths: [folder] } });
+    const { jobId, name } = await handlers['datasets.import']({
+      title: 'My shapes!',
+      size: 32,
+      fit: 'crop',
+      source: { kind: 'paths', paths: [folder] },
+    });
     expect(name).toBe('My-shapes');
     await until((e) => e.jobId === jobId && e.event.event === 'done');
   });
@@ -55,7 +66,11 @@ describe('studio services', () => {
     const [dataset] = await services.handlers['datasets.list'](null);
     expect(dataset).toMatchObject({ name: 'My-shapes', count: 16, labels: ['circles', 'squares'] });
     expect(dataset!.thumbnails).toHaveLength(4);
-    expect(resolveMedia(home, dataset!.thumbnails[0]!)).toMatchObject({ kind: 'dataset-image', dataset: 'My-shapes', index: 0 });
+    expect(resolveMedia(home, dataset!.thumbnails[0]!)).toMatchObject({
+      kind: 'dataset-image',
+      dataset: 'My-shapes',
+      index: 0,
+    });
     const details = await services.handlers['datasets.get']({ name: 'My-shapes' });
     expect(details.items).toHaveLength(16);
     expect(details.items[3]!.label).not.toBeNull();
@@ -83,24 +98,54 @@ describe('studio services', () => {
   });
 
   it('samples gallery images once per seed and truncation, and walks between two seeds', async () => {
-    const images = await services.handlers['gallery.sample']({ run: 'first-run', seeds: [0, 1, 2], truncation: 1 });
+    const images = await services.handlers['gallery.sample']({
+      run: 'first-run',
+      seeds: [0, 1, 2],
+      truncation: 1,
+    });
     expect(images.map((i) => i.seed)).toEqual([0, 1, 2]);
     for (const image of images) expect(resolveMedia(home, image.media)).toMatchObject({ kind: 'file' });
     const again = await services.handlers['gallery.sample']({ run: 'first-run', seeds: [2], truncation: 1 });
     expect(again[0]!.media).toBe(images[2]!.media);
-    const { frames } = await services.handlers['gallery.interpolate']({ run: 'first-run', from: 0, to: 1, frames: 5, truncation: 0.8 });
+    const { frames } = await services.handlers['gallery.interpolate']({
+      run: 'first-run',
+      from: 0,
+      to: 1,
+      frames: 5,
+      truncation: 0.8,
+    });
     expect(frames).toHaveLength(5);
   });
 
   it('exports PNGs, a contact sheet and animated loops', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'gan-export-'));
-    const pngs = await services.handlers['gallery.export']({ run: 'first-run', kind: 'pngs', seeds: [3, 4], truncation: 1, upscale: 2, folder });
+    const pngs = await services.handlers['gallery.export']({
+      run: 'first-run',
+      kind: 'pngs',
+      seeds: [3, 4],
+      truncation: 1,
+      upscale: 2,
+      folder,
+    });
     expect(pngs.files.map((f) => f.name)).toEqual(['first-run-step6-seed3.png', 'first-run-step6-seed4.png']);
     expect(await sharp(pngs.files[0]!.path).metadata()).toMatchObject({ width: 64, height: 64 });
-    const grid = await services.handlers['gallery.export']({ run: 'first-run', kind: 'grid', seeds: [1, 2, 3, 4], truncation: 1, upscale: 1, folder });
+    const grid = await services.handlers['gallery.export']({
+      run: 'first-run',
+      kind: 'grid',
+      seeds: [1, 2, 3, 4],
+      truncation: 1,
+      upscale: 1,
+      folder,
+    });
     expect(await sharp(grid.files[0]!.path).metadata()).toMatchObject({ width: 70, height: 70 });
     for (const kind of ['gif', 'webp'] as const) {
-      const loop = await services.handlers['gallery.export']({ run: 'first-run', kind, seeds: [1, 2], truncation: 1, upscale: 1 });
+      const loop = await services.handlers['gallery.export']({
+        run: 'first-run',
+        kind,
+        seeds: [1, 2],
+        truncation: 1,
+        upscale: 1,
+      });
       const file = loop.files[0]!;
       expect(file.media).toMatch(new RegExp(`^exports/.*\\.${kind}$`));
       expect(existsSync(file.path)).toBe(true);
@@ -108,20 +153,34 @@ describe('studio services', () => {
       expect((await sharp(file.path, { pages: -1 }).metadata()).pages).toBe(46);
     }
     await expect(
-      services.handlers['gallery.export']({ run: 'first-run', kind: 'gif', seeds: [1], truncation: 1, upscale: 1 }),
+      services.handlers['gallery.export']({
+        run: 'first-run',
+        kind: 'gif',
+        seeds: [1],
+        truncation: 1,
+        upscale: 1,
+      }),
     ).rejects.toThrow(/exactly two/);
   });
 
   it('keeps favourites', async () => {
-    expect(await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 9, favourite: true })).toEqual([9]);
-    expect(await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 3, favourite: true })).toEqual([3, 9]);
-    expect(await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 9, favourite: false })).toEqual([3]);
+    expect(
+      await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 9, favourite: true }),
+    ).toEqual([9]);
+    expect(
+      await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 3, favourite: true }),
+    ).toEqual([3, 9]);
+    expect(
+      await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 9, favourite: false }),
+    ).toEqual([3]);
     expect(await services.handlers['gallery.favourites']({ run: 'first-run' })).toEqual([3]);
   });
 
   it('gives clear errors for runs that are not training or do not exist', async () => {
     await expect(services.handlers['runs.pause']({ name: 'first-run' })).rejects.toThrow(/not training/);
     await expect(services.handlers['runs.get']({ name: 'nope' })).rejects.toThrow(/no run named nope/);
-    await expect(services.handlers['gallery.sample']({ run: 'nope', seeds: [1], truncation: 1 })).rejects.toThrow(/no checkpoint|no run/);
+    await expect(
+      services.handlers['gallery.sample']({ run: 'nope', seeds: [1], truncation: 1 }),
+    ).rejects.toThrow(/no checkpoint|no run/);
   });
 });

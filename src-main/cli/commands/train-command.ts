@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { modelIds } from '../../engine/models/registry';
+import { createNewRun } from '../../jobs/create-run';
 import { wholeNumber } from '../cli-arguments';
 import type { CliContext } from '../cli-context';
 import { runCliJob } from '../run-cli-job';
@@ -45,13 +46,13 @@ export function addTrainCommands(program: Command, context: CliContext): void {
         checkpointEvery: options.checkpointEvery,
         progressEvery: options.progressEvery,
       };
-      const job = {
-        kind: 'train' as const,
-        home,
-        run: options.run,
-        create: { ...datasets, model: options.model, config: withoutUndefined(config) },
-      };
+      createNewRun(home, options.run, {
+        ...datasets,
+        model: options.model,
+        config: withoutUndefined(config),
+      });
       // Translation runs also report held-out scores at each preview.
+      const job = { kind: 'train' as const, home, run: options.run };
       context.exit(await runCliJob(job, new TranslationCliOutput(output.json)));
     });
 

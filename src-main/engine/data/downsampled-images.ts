@@ -9,7 +9,9 @@ export function downsampledImages(source: ImageSource, size: number): ImageSourc
   if (size === source.size) return source;
   const factor = source.size / size;
   if (!Number.isInteger(factor) || factor < 1) {
-    throw new Error(`can't make ${size} px images from a ${source.size} px dataset; import the folder at ${size} px`);
+    throw new Error(
+      `can't make ${size} px images from a ${source.size} px dataset; import the folder at ${size} px`,
+    );
   }
   const inBytes = source.size * source.size * 3;
   const outBytes = size * size * 3;

@@ -45,7 +45,8 @@ export class GalleryState {
       const seed = this.seedAt(i);
       if (seed !== undefined && !this.requested.has(seed)) wanted.push(seed);
     }
-    for (let start = 0; start < wanted.length; start += PAGE) void this.load(wanted.slice(start, start + PAGE));
+    for (let start = 0; start < wanted.length; start += PAGE)
+      void this.load(wanted.slice(start, start + PAGE));
   }
 
   seedAt(index: number): number | undefined {
@@ -60,7 +61,9 @@ export class GalleryState {
   }
 
   toggleSelected(seed: number): void {
-    this.selected = this.selected.includes(seed) ? this.selected.filter((s) => s !== seed) : [...this.selected, seed];
+    this.selected = this.selected.includes(seed)
+      ? this.selected.filter((s) => s !== seed)
+      : [...this.selected, seed];
     this.walk = null;
   }
 
@@ -73,7 +76,13 @@ export class GalleryState {
     const [from, to] = this.selected;
     if (from === undefined || to === undefined) return;
     try {
-      const { frames } = await this.client.call('gallery.interpolate', { run: this.run, from, to, frames: 9, truncation: this.truncation });
+      const { frames } = await this.client.call('gallery.interpolate', {
+        run: this.run,
+        from,
+        to,
+        frames: 9,
+        truncation: this.truncation,
+      });
       this.walk = frames;
     } catch (error) {
       this.error = (error as Error).message;

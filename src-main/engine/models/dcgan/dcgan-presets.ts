@@ -37,14 +37,19 @@ export const DCGAN_ADVANCED_DEFAULTS: AdvancedSettings = {
   batchSize: DCGAN_DEFAULTS.batchSize,
   learningRateG: DCGAN_DEFAULTS.learningRateG,
   learningRateD: DCGAN_DEFAULTS.learningRateD,
-  augment: DCGAN_DEFAULTS.augment.color && DCGAN_DEFAULTS.augment.translation && DCGAN_DEFAULTS.augment.cutout,
+  augment:
+    DCGAN_DEFAULTS.augment.color && DCGAN_DEFAULTS.augment.translation && DCGAN_DEFAULTS.augment.cutout,
   emaDecay: DCGAN_DEFAULTS.emaDecay,
 };
 
 /** The model config for a preset plus the Advanced panel's overrides. */
-export function dcganConfigFromPreset(presetId: TrainingPreset['id'], advanced: Partial<AdvancedSettings> = {}) {
+export function dcganConfigFromPreset(
+  presetId: TrainingPreset['id'],
+  advanced: Partial<AdvancedSettings> = {},
+) {
   const preset = DCGAN_PRESETS.find((p) => p.id === presetId);
-  if (!preset) throw new Error(`unknown preset "${presetId}" (have: ${DCGAN_PRESETS.map((p) => p.id).join(', ')})`);
+  if (!preset)
+    throw new Error(`unknown preset "${presetId}" (have: ${DCGAN_PRESETS.map((p) => p.id).join(', ')})`);
   const augment = advanced.augment ?? true;
   const steps = advanced.steps ?? preset.steps;
   return {

@@ -31,12 +31,15 @@ export class DcganSampler implements ImageSampler {
 
   async generate(latents: Float32Array, count: number): Promise<Uint8Array> {
     const { latentSize, imageSize } = this;
-    if (latents.length !== count * latentSize) throw new Error(`expected ${count} latents of ${latentSize} values`);
+    if (latents.length !== count * latentSize)
+      throw new Error(`expected ${count} latents of ${latentSize} values`);
     const out = new Uint8Array(count * imageSize * imageSize * 3);
     for (let start = 0; start < count; start += CHUNK) {
       const n = Math.min(CHUNK, count - start);
       const chunk = latents.subarray(start * latentSize, (start + n) * latentSize);
-      const images = tf.tidy(() => generate(this.generator, tf.tensor2d(chunk, [n, latentSize]), { training: false }));
+      const images = tf.tidy(() =>
+        generate(this.generator, tf.tensor2d(chunk, [n, latentSize]), { training: false }),
+      );
       out.set(await toRgbBytes(images), start * imageSize * imageSize * 3);
       images.dispose();
     }
