@@ -31,7 +31,11 @@ export async function runTranslateJob(
     'gan-studio:source': latin1(source),
   });
   try {
-    const { photos, skipped: walkSkipped } = await findPhotos(spec.input, TRANSLATE_LIMITS, signal);
+    const inputs = typeof spec.input === 'string' ? [spec.input] : spec.input;
+    const found = [];
+    for (const input of inputs) found.push(await findPhotos(input, TRANSLATE_LIMITS, signal));
+    const photos = found.flatMap((f) => f.photos);
+    const walkSkipped = found.flatMap((f) => f.skipped);
     const skippedFiles: SkippedFile[] = [];
     const skip = (entry: SkippedFile) => {
       skippedFiles.push(entry);
@@ -68,9 +72,14 @@ export async function runTranslateJob(
       mkdirSync(dirname(output), { recursive: true });
       writeFileAtomic(output, await encodePng(translated, { text: text(photo.relativePath) }));
       files.push(output);
-      emit({ ...progress, input: photo.absolutePath, output });
+      let original: string | undefined;
+      if (spec.keepOriginals) {
+        original = output.replace(/-(a2b|b2a)\.png$/, '-original.png');
+        writeFileAtomic(original, await encodePng(read.image));
+      }
+      emit({ ...progress, input: photo.absolutePath, output, ...(original ? { original } : {}) });
     }
-    if (files.length === 0 && !signal.aborted) throw nothingTranslated(spec.input, skippedFiles);
+    if (files.length === 0 && !signal.aborted) throw nothingTranslated(inputs.join(', '), skippedFiles);
     emit({ event: 'done', files, skippedFiles });
   } finally {
     translator.dispose();

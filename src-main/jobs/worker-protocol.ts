@@ -59,12 +59,14 @@ export interface ImportPairsJobSpec extends JobBase {
 export interface TranslateJobSpec extends JobBase {
   kind: 'translate';
   run: string;
-  /** A photo or a folder of photos (subfolders included). */
-  input: string;
+  /** A photo or a folder of photos (subfolders included), or several of them. */
+  input: string | string[];
   /** Where the translated PNGs go; a folder's structure is kept. */
   outFolder: string;
   /** 'a2b' by default; 'b2a' needs a CycleGAN run. */
   direction?: 'a2b' | 'b2a';
+  /** Also write each input, upright, as '<name>-original.png' beside its output (the app's before/after). */
+  keepOriginals?: boolean;
 }
 
 /** Measures a translation run on held-out pairs against the identity and colour-transform baselines. */

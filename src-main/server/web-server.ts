@@ -97,7 +97,7 @@ async function serveMedia(
   if (!target) return sendJson(response, 404, { ok: false, error: 'not found' });
   const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'private, max-age=3600' };
   if (target.kind === 'dataset-image') {
-    const png = await options.datasetImages.png(target.dataset, target.index);
+    const png = await options.datasetImages.png(target.dataset, target.index, target.side);
     if (!png) return sendJson(response, 404, { ok: false, error: 'not found' });
     response.writeHead(200, { ...headers, 'content-type': 'image/png' });
     response.end(png);

@@ -1,6 +1,7 @@
 import { encodePng } from '../engine/sampling/png';
 import { readDatasetManifest } from '../library/datasets';
 import { openPixelCache, type PixelCache } from '../library/pixel-cache';
+import type { DatasetSide } from './media';
 
 /**
  * PNG thumbnails of a dataset's images, straight from its pixel cache. A grid asks for hundreds at once, so
@@ -15,15 +16,15 @@ export class DatasetImages {
     private readonly capacity = 4000,
   ) {}
 
-  async png(dataset: string, index: number): Promise<Buffer | null> {
-    const key = `${dataset}/${index}`;
+  async png(dataset: string, index: number, side: DatasetSide = 'a'): Promise<Buffer | null> {
+    const key = `${dataset}/${side}/${index}`;
     const hit = this.pngs.get(key);
     if (hit) {
       this.pngs.delete(key);
       this.pngs.set(key, hit);
       return hit;
     }
-    const pixels = this.pixelCache(dataset);
+    const pixels = this.pixelCache(dataset, side);
     if (!pixels || index >= pixels.count) return null;
     const png = await encodePng({
       width: pixels.size,
@@ -37,24 +38,35 @@ export class DatasetImages {
 
   /** Forget a dataset (it was removed or replaced). */
   forget(dataset: string): void {
-    this.caches.get(dataset)?.close();
-    this.caches.delete(dataset);
+    for (const side of ['a', 'b']) {
+      this.caches.get(`${dataset}/${side}`)?.close();
+      this.caches.delete(`${dataset}/${side}`);
+    }
     for (const key of this.pngs.keys()) if (key.startsWith(`${dataset}/`)) this.pngs.delete(key);
   }
 
   close(): void {
-    for (const dataset of [...this.caches.keys()]) this.forget(dataset);
+    for (const pixels of this.caches.values()) pixels.close();
+    this.caches.clear();
+    this.pngs.clear();
   }
 
-  private pixelCache(dataset: string): PixelCache | undefined {
-    let pixels = this.caches.get(dataset);
+  private pixelCache(dataset: string, side: DatasetSide): PixelCache | undefined {
+    const key = `${dataset}/${side}`;
+    let pixels = this.caches.get(key);
     if (!pixels) {
       try {
-        pixels = openPixelCache(this.home, readDatasetManifest(this.home, dataset));
+        const manifest = readDatasetManifest(this.home, dataset);
+        if (side === 'b' && !manifest.paired) return undefined;
+        // Side B of a paired dataset is a second cache laid out like the first.
+        pixels = openPixelCache(
+          this.home,
+          side === 'b' ? { ...manifest, pixelCache: manifest.paired!.pixelCacheB } : manifest,
+        );
       } catch {
         return undefined;
       }
-      this.caches.set(dataset, pixels);
+      this.caches.set(key, pixels);
     }
     return pixels;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JobHandle, startJob, type WorkerFactory } from '../jobs/job-host';
-import type { ImportJobSpec, TrainJobSpec } from '../jobs/worker-protocol';
+import type { JobSpec } from '../jobs/worker-protocol';
 import type { JobEvent } from '../shared/job-events';
 import type { JobInfo, StudioEvent } from '../shared/studio-api';
 
@@ -10,9 +10,9 @@ interface ActiveJob {
 }
 
 /**
- * The host's long-running jobs (imports and training), each in its own worker. It remembers each job's newest
- * progress so a view opened late (or a reloaded page) shows the same state, and it fans every event out to
- * the transports' subscribers.
+ * The host's long-running jobs (imports, training, translating, evaluating), each in its own worker. It
+ * remembers each job's newest progress so a view opened late (or a reloaded page) shows the same state, and it
+ * fans every event out to the transports' subscribers.
  */
 export class JobManager {
   private readonly jobs = new Map<string, ActiveJob>();
@@ -34,16 +34,37 @@ export class JobManager {
     return [...this.jobs.values()].find((job) => job.info.kind === 'train' && job.info.target === run);
   }
 
-  /** `afterwards` runs when the import has ended, whatever the outcome. */
-  startImport(spec: ImportJobSpec, afterwards?: () => void): string {
-    const id = this.start('import', spec.name, spec);
-    if (afterwards) void this.jobs.get(id)!.handle.done.then(afterwards);
+  /**
+   * Starts a job about `target` (the dataset or run it concerns); `afterwards` runs when it has ended,
+   * whatever the outcome. Returns its id.
+   */
+  start(kind: JobInfo['kind'], target: string, spec: JobSpec, afterwards?: () => void): string {
+    if (kind === 'train' && this.trainingJob(target)) throw new Error(`run ${target} is already training`);
+    const id = randomUUID();
+    const info: JobInfo = { id, kind, target, status: 'running', lastProgress: null };
+    const handle = startJob(spec, (event) => this.onEvent(info, event), this.createWorker);
+    this.jobs.set(id, { info, handle });
+    void handle.done.then(() => {
+      this.jobs.delete(id);
+      afterwards?.();
+    });
     return id;
   }
 
-  startTraining(spec: TrainJobSpec): string {
-    if (this.trainingJob(spec.run)) throw new Error(`run ${spec.run} is already training`);
-    return this.start('train', spec.run, spec);
+  /** Runs a short job to its end and gives back everything it reported (for calls that wait for a result). */
+  async collect(
+    kind: JobInfo['kind'],
+    target: string,
+    spec: JobSpec,
+  ): Promise<{ ok: boolean; events: JobEvent[] }> {
+    const events: JobEvent[] = [];
+    let id = '';
+    const unsubscribe = this.subscribe((event) => {
+      if (event.jobId === id) events.push(event.event);
+    });
+    await new Promise<void>((resolve) => (id = this.start(kind, target, spec, resolve)));
+    unsubscribe();
+    return { ok: !events.some((event) => event.event === 'error'), events };
   }
 
   pause(run: string): void {
@@ -67,20 +88,11 @@ export class JobManager {
     await Promise.all(all.map((job) => job.handle.done));
   }
 
-  private start(kind: JobInfo['kind'], target: string, spec: ImportJobSpec | TrainJobSpec): string {
-    const id = randomUUID();
-    const info: JobInfo = { id, kind, target, status: 'running', lastProgress: null };
-    const handle = startJob(spec, (event) => this.onEvent(info, event), this.createWorker);
-    this.jobs.set(id, { info, handle });
-    void handle.done.then(() => this.jobs.delete(id));
-    return id;
-  }
-
   private onEvent(info: JobInfo, event: JobEvent): void {
     if (event.event === 'progress') info.lastProgress = event;
-    // Once a job says it is done it no longer owns its run, even while its worker is still exiting.
-    if (event.event === 'done') this.jobs.delete(info.id);
     if (event.event === 'status') info.status = event.status === 'paused' ? 'paused' : 'running';
+    // Once a training job says it is done it no longer owns its run, even while its worker is still exiting.
+    if (event.event === 'done' && info.kind === 'train') this.jobs.delete(info.id);
     const studioEvent: StudioEvent = { jobId: info.id, kind: info.kind, target: info.target, event };
     for (const listener of this.listeners) listener(studioEvent);
   }

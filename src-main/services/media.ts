@@ -11,16 +11,23 @@ import type { MediaPath } from '../shared/studio-api';
 
 const ALLOWED: RegExp[] = [
   /^runs\/[A-Za-z0-9][A-Za-z0-9._-]*\/previews\/step-\d{9}\.png$/,
+  // Translated photos keep their own names (any characters), under the run's translations folder.
+  /^runs\/[A-Za-z0-9][A-Za-z0-9._-]*\/translations\/[A-Za-z0-9._-]+\/.+\.png$/,
   /^cache\/gallery\/[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.png$/,
   /^exports\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.(png|gif|webp)$/,
 ];
 
-/** Dataset thumbnails are made on request from the pixel cache: datasets/<name>/image/<index>.png */
-const DATASET_IMAGE = /^datasets\/([A-Za-z0-9][A-Za-z0-9._-]*)\/image\/(\d{1,7})\.png$/;
+/**
+ * Dataset thumbnails are made on request from the pixel cache: datasets/<name>/image/<index>.png, and for the
+ * B side of a paired dataset datasets/<name>/image-b/<index>.png.
+ */
+const DATASET_IMAGE = /^datasets\/([A-Za-z0-9][A-Za-z0-9._-]*)\/image(-b)?\/(\d{1,7})\.png$/;
+
+export type DatasetSide = 'a' | 'b';
 
 export type MediaTarget =
   | { kind: 'file'; path: string; contentType: string }
-  | { kind: 'dataset-image'; dataset: string; index: number };
+  | { kind: 'dataset-image'; dataset: string; index: number; side: DatasetSide };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -33,8 +40,10 @@ export function resolveMedia(home: string, media: string): MediaTarget | null {
   if (media.length > 512 || /[\\\0%]/.test(media) || isAbsolute(media)) return null;
   if (media.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return null;
   const datasetImage = DATASET_IMAGE.exec(media);
-  if (datasetImage)
-    return { kind: 'dataset-image', dataset: datasetImage[1]!, index: Number(datasetImage[2]) };
+  if (datasetImage) {
+    const side: DatasetSide = datasetImage[2] ? 'b' : 'a';
+    return { kind: 'dataset-image', dataset: datasetImage[1]!, index: Number(datasetImage[3]), side };
+  }
   if (!ALLOWED.some((pattern) => pattern.test(media))) return null;
   let real: string;
   try {
@@ -56,5 +65,5 @@ export function mediaPathOf(home: string, file: string): MediaPath {
   return relative(home, file).split(sep).join('/');
 }
 
-export const datasetImageMedia = (dataset: string, index: number): MediaPath =>
-  `datasets/${dataset}/image/${index}.png`;
+export const datasetImageMedia = (dataset: string, index: number, side: DatasetSide = 'a'): MediaPath =>
+  `datasets/${dataset}/${side === 'b' ? 'image-b' : 'image'}/${index}.png`;

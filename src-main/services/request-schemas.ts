@@ -14,6 +14,14 @@ const seed = z
   .max(2 ** 32 - 1);
 const truncation = z.number().gt(0).max(1);
 const title = z.string().trim().min(1).max(200);
+const fit = z.enum(['crop', 'pad']);
+const direction = z.enum(['a2b', 'b2a']);
+const folder = z.string().min(1).max(4096);
+
+const importSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paths'), paths: z.array(folder).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+]);
 
 const advanced = z
   .object({
@@ -36,20 +44,27 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
     .object({
       title,
       size: z.union([z.literal(32), z.literal(64), z.literal(128), z.literal(256)]),
-      fit: z.enum(['crop', 'pad']),
-      source: z.discriminatedUnion('kind', [
-        z
-          .object({ kind: z.literal('paths'), paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) })
-          .strict(),
-        z.object({ kind: z.literal('upload'), uploadId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
-      ]),
+      fit,
+      source: importSource,
+    })
+    .strict(),
+  'datasets.importPairs': z
+    .object({
+      title,
+      size: z.union([z.literal(64), z.literal(128), z.literal(256)]),
+      fit,
+      layout: z.enum(['two-folders', 'side-by-side']),
+      a: importSource,
+      b: importSource.optional(),
     })
     .strict(),
   'runs.list': z.null(),
   'runs.get': z.object({ name }).strict(),
   'runs.start': z
     .object({
+      model: z.enum(['dcgan', 'pix2pix', 'cyclegan']),
       dataset: name,
+      datasetB: name.optional(),
       title,
       preset: z.enum(['quick', 'standard', 'detailed']),
       advanced: advanced.optional(),
@@ -59,7 +74,12 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
   'runs.pause': z.object({ name }).strict(),
   'runs.unpause': z.object({ name }).strict(),
   'runs.stop': z.object({ name }).strict(),
+  'runs.evaluate': z.object({ name }).strict(),
   'jobs.list': z.null(),
+  'translate.start': z.object({ run: name, source: importSource, direction }).strict(),
+  'translate.export': z
+    .object({ files: z.array(z.string().min(1).max(1024)).min(1).max(10_000), folder: folder.optional() })
+    .strict(),
   'gallery.sample': z.object({ run: name, seeds: z.array(seed).min(1).max(256), truncation }).strict(),
   'gallery.interpolate': z
     .object({ run: name, from: seed, to: seed, frames: z.number().int().min(2).max(120), truncation })
@@ -73,7 +93,7 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
       seeds: z.array(seed).min(1).max(1024),
       truncation,
       upscale: z.number().int().min(1).max(16),
-      folder: z.string().min(1).max(4096).optional(),
+      folder: folder.optional(),
     })
     .strict(),
 };

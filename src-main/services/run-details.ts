@@ -6,6 +6,7 @@ import { listRuns, readRunConfig, readRunMeta, runFolder } from '../library/runs
 import type { PreviewFrame, RunCard, RunDetails } from '../shared/studio-api';
 import type { JobManager } from './job-manager';
 import { mediaPathOf } from './media';
+import { translationInfo } from './translation-handlers';
 
 const PREVIEW_FILE = /^step-(\d{9})\.png$/;
 
@@ -34,11 +35,13 @@ export function readRunDetails(home: string, name: string, jobs: JobManager): Ru
   const config = getModel(meta.model).parseConfig(readRunConfig(home, name));
   const previews = listPreviews(home, name);
   const job = jobs.trainingJob(name);
+  const translates = meta.model === 'pix2pix' || meta.model === 'cyclegan';
   return {
     meta: job ? { ...meta, status: job.info.status === 'paused' ? 'paused' : 'running' } : meta,
     metrics: readMetrics(folder),
     previews,
     jobId: job?.info.id ?? null,
     imageSize: config.imageSize,
+    translation: translates ? translationInfo(home, name) : null,
   };
 }

@@ -1,36 +1,16 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  DCGAN_ADVANCED_DEFAULTS,
-  DCGAN_PRESETS,
-  dcganConfigFromPreset,
-} from '../engine/models/dcgan/dcgan-presets';
-import { createNewRun } from '../jobs/create-run';
 import type { WorkerFactory } from '../jobs/job-host';
-import { listDatasets, readDatasetManifest, summarizeDataset } from '../library/datasets';
-import { nameFromTitle } from '../library/names';
-import { runFolder } from '../library/runs';
-import type {
-  DatasetDetails,
-  ImportSource,
-  StudioChannel,
-  StudioRequest,
-  StudioResponse,
-  SystemInfo,
-} from '../shared/studio-api';
+import type { SystemInfo } from '../shared/studio-api';
+import { MODEL_CHOICES } from '../engine/models/training-presets';
 import { createBackendProbe } from './backend-probe';
-import { readFavourites, setFavourite } from './favourites';
+import { datasetHandlers } from './dataset-handlers';
 import { Gallery } from './gallery';
-import { exportFromGallery } from './gallery-export';
+import { galleryHandlers } from './gallery-handlers';
 import { JobManager } from './job-manager';
-import { datasetImageMedia } from './media';
-import { listRunCards, readRunDetails } from './run-details';
-import { removeUpload, uploadSources } from './uploads';
+import { runHandlers } from './run-handlers';
+import type { ServiceContext, StudioHandlers } from './service-context';
+import { translationHandlers } from './translation-handlers';
 
-/** A function answering each Studio API channel. Transports (IPC, HTTP) validate, then call these. */
-export type StudioHandlers = {
-  [C in StudioChannel]: (request: StudioRequest<C>) => Promise<StudioResponse<C>>;
-};
+export type { StudioHandlers } from './service-context';
 
 export interface StudioServiceOptions {
   home: string;
@@ -48,99 +28,35 @@ export interface StudioServices {
   shutdown(): Promise<void>;
 }
 
-/** The services behind the Studio API, over one library folder. */
+/** The services behind the Studio API, over one library folder, for whichever transport carries it. */
 export function createStudioServices(options: StudioServiceOptions): StudioServices {
-  const { home } = options;
-  const jobs = new JobManager(options.createWorker);
-  const gallery = new Gallery(home, options.createWorker);
-  const probeBackend = createBackendProbe(home, options.createWorker);
-
+  const context: ServiceContext = {
+    home: options.home,
+    jobs: new JobManager(options.createWorker),
+    gallery: new Gallery(options.home, options.createWorker),
+  };
+  const probeBackend = createBackendProbe(options.home, options.createWorker);
   const handlers: StudioHandlers = {
     'system.info': async () => ({
       appVersion: options.appVersion,
-      libraryHome: home,
+      libraryHome: options.home,
       host: options.host,
       versions: options.versions,
       backend: await probeBackend(),
-      training: { presets: DCGAN_PRESETS, defaults: DCGAN_ADVANCED_DEFAULTS },
+      training: { models: MODEL_CHOICES },
     }),
-    'datasets.list': async () =>
-      listDatasets(home).map((summary) => ({
-        ...summary,
-        thumbnails: Array.from({ length: Math.min(4, summary.count) }, (_, i) =>
-          datasetImageMedia(summary.name, i),
-        ),
-      })),
-    'datasets.get': async ({ name }) => datasetDetails(home, name),
-    'datasets.import': async ({ title, size, fit, source }) => {
-      const name = uniqueName(nameFromTitle(title), (n) => existsSync(join(home, 'datasets', n)));
-      const spec = { kind: 'import' as const, home, name, size, fit, sources: importSources(home, source) };
-      const jobId = jobs.startImport(
-        spec,
-        () => source.kind === 'upload' && removeUpload(home, source.uploadId),
-      );
-      return { jobId, name };
-    },
-    'runs.list': async () => listRunCards(home),
-    'runs.get': async ({ name }) => readRunDetails(home, name, jobs),
-    'runs.start': async ({ dataset, title, preset, advanced }) => {
-      const name = uniqueName(nameFromTitle(title), (n) => existsSync(runFolder(home, n)));
-      const config = dcganConfigFromPreset(preset, advanced);
-      createNewRun(home, name, { dataset, model: 'dcgan', config });
-      const jobId = jobs.startTraining({ kind: 'train', home, run: name });
-      return { jobId, name };
-    },
-    'runs.resume': async ({ name, totalSteps }) => ({
-      jobId: jobs.startTraining({ kind: 'train', home, run: name, totalSteps }),
-    }),
-    'runs.pause': async ({ name }) => (jobs.pause(name), null),
-    'runs.unpause': async ({ name }) => (jobs.resume(name), null),
-    'runs.stop': async ({ name }) => (jobs.stop(name), null),
-    'jobs.list': async () => jobs.list(),
-    'gallery.sample': async ({ run, seeds, truncation }) => gallery.sample(run, seeds, truncation),
-    'gallery.interpolate': async ({ run, from, to, frames, truncation }) => ({
-      frames: await gallery.walk(run, from, to, frames, truncation),
-    }),
-    'gallery.favourites': async ({ run }) => readFavourites(home, run),
-    'gallery.setFavourite': async ({ run, seed, favourite }) => setFavourite(home, run, seed, favourite),
-    'gallery.export': async (request) => exportFromGallery(home, gallery, request),
+    ...datasetHandlers(context),
+    ...runHandlers(context),
+    ...galleryHandlers(context),
+    ...translationHandlers(context),
   };
-
   return {
     handlers,
-    jobs,
-    gallery,
+    jobs: context.jobs,
+    gallery: context.gallery,
     async shutdown() {
-      gallery.close();
-      await jobs.stopAll();
+      context.gallery.close();
+      await context.jobs.stopAll();
     },
   };
-}
-
-function datasetDetails(home: string, name: string): DatasetDetails {
-  const manifest = readDatasetManifest(home, name);
-  return {
-    summary: summarizeDataset(manifest),
-    fit: manifest.fit,
-    sourceFolder: manifest.sourceFolder,
-    items: manifest.items.map((item, index) => ({
-      source: item.source,
-      label: item.label,
-      media: datasetImageMedia(manifest.name, index),
-    })),
-    skippedFiles: manifest.skipped,
-  };
-}
-
-function importSources(home: string, source: ImportSource): string[] {
-  return source.kind === 'paths' ? source.paths : uploadSources(home, source.uploadId);
-}
-
-/** `base`, or `base-2`, `base-3`, ... whichever is free. */
-function uniqueName(base: string, taken: (name: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 60)}-${n}`;
-    if (!taken(candidate)) return candidate;
-  }
 }

@@ -117,6 +117,8 @@ export interface TranslateProgressEvent {
   /** The photo just finished, and the PNG written for it (absent when the file was skipped). */
   input: string;
   output?: string;
+  /** An upright PNG copy of the input beside the output, when the job was asked for one (for before/after). */
+  original?: string;
 }
 
 export interface TranslateDoneEvent {

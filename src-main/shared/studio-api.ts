@@ -4,7 +4,7 @@
  * underneath; services answer it without knowing who asked. Types only: it is shared with the renderer.
  */
 import type { DatasetSize, DatasetSummary, SquareFit } from './dataset';
-import type { BackendReport, JobEvent } from './job-events';
+import type { BackendReport, EvalEvent, JobEvent } from './job-events';
 import type { MetricsRecord, RunMeta } from './run';
 
 export interface SystemInfo {
@@ -19,29 +19,41 @@ export interface SystemInfo {
   training: TrainingOptions;
 }
 
+export type ModelId = 'dcgan' | 'pix2pix' | 'cyclegan';
+
 export interface TrainingPreset {
   id: 'quick' | 'standard' | 'detailed';
   title: string;
   description: string;
-  imageSize: 32 | 64 | 128;
+  imageSize: 32 | 64 | 128 | 256;
   steps: number;
   batchSize: number;
 }
 
-/** The settings the Advanced panel shows, with the engine's defaults. */
+/** The settings the Advanced panel shows, with the engine's defaults; DCGAN alone has augment and emaDecay. */
 export interface AdvancedSettings {
   steps: number;
   batchSize: number;
   learningRateG: number;
   learningRateD: number;
-  augment: boolean;
-  emaDecay: number;
+  augment?: boolean;
+  emaDecay?: number;
   seed?: number;
 }
 
-export interface TrainingOptions {
+/** A model the app can train, with what it trains on, its presets and its Advanced defaults. */
+export interface ModelChoice {
+  id: ModelId;
+  title: string;
+  description: string;
+  /** images: one folder; paired: a paired dataset; paired-or-unpaired: a paired dataset or two plain ones. */
+  trainsOn: 'images' | 'paired' | 'paired-or-unpaired';
   presets: TrainingPreset[];
   defaults: AdvancedSettings;
+}
+
+export interface TrainingOptions {
+  models: ModelChoice[];
 }
 
 /** Where import gets its files: paths on this machine (desktop), or a folder uploaded from a browser. */
@@ -69,13 +81,56 @@ export interface DatasetDetails {
   summary: DatasetSummary;
   fit: SquareFit;
   sourceFolder: string;
-  /** Per image: its source path, class label index (null = none) and thumbnail. */
+  /** Per image (per pair: its A side): source path, class label index (null = none) and thumbnail. */
   items: { source: string; label: number | null; media: MediaPath }[];
   skippedFiles: { path: string; reason: string }[];
+  /** Paired datasets: side B of each pair (index-aligned with items), files without a partner, held-out count. */
+  pairs: {
+    itemsB: { source: string; media: MediaPath }[];
+    unpartnered: { path: string; reason: string }[];
+    heldOut: number;
+  } | null;
+}
+
+export interface ImportPairsRequest {
+  title: string;
+  size: 64 | 128 | 256;
+  fit: SquareFit;
+  /** Two folders whose files match by name (A = day, B = night), or one folder of side-by-side A|B images. */
+  layout: 'two-folders' | 'side-by-side';
+  a: ImportSource;
+  /** Side B's folder, for two folders. */
+  b?: ImportSource;
+}
+
+export type Direction = 'a2b' | 'b2a';
+
+export interface TranslateRequest {
+  run: string;
+  /** A photo, several, or a folder of them. */
+  source: ImportSource;
+  direction: Direction;
+}
+
+export interface TranslatedPhoto {
+  /** Where the photo came from, relative to what was picked. */
+  name: string;
+  before: MediaPath;
+  after: MediaPath;
+}
+
+/** What the dashboard and the Translate view know about a translation run. */
+export interface TranslationInfo {
+  directions: Direction[];
+  /** Scores on held-out pairs at each preview (and each "Evaluate"), oldest first. */
+  evaluations: EvalEvent[];
 }
 
 export interface StartRunRequest {
+  model: ModelId;
   dataset: string;
+  /** CycleGAN on two unmatched datasets: the second (B) side. */
+  datasetB?: string;
   /** Free-form; made into a safe, unique run name. */
   title: string;
   preset: TrainingPreset['id'];
@@ -101,6 +156,8 @@ export interface RunDetails {
   /** The active job training this run, if any. */
   jobId: string | null;
   imageSize: number;
+  /** For pix2pix and CycleGAN runs. */
+  translation: TranslationInfo | null;
 }
 
 export interface SampleRequest {
@@ -142,7 +199,7 @@ export interface ExportResult {
 
 export interface JobInfo {
   id: string;
-  kind: 'import' | 'train';
+  kind: 'import' | 'import-pairs' | 'train' | 'translate' | 'eval';
   /** The dataset being imported or the run being trained. */
   target: string;
   status: 'running' | 'paused' | 'stopping';
@@ -156,6 +213,7 @@ export interface StudioCalls {
   'datasets.list': { request: null; response: DatasetCard[] };
   'datasets.get': { request: { name: string }; response: DatasetDetails };
   'datasets.import': { request: ImportRequest; response: { jobId: string; name: string } };
+  'datasets.importPairs': { request: ImportPairsRequest; response: { jobId: string; name: string } };
   'runs.list': { request: null; response: RunCard[] };
   'runs.get': { request: { name: string }; response: RunDetails };
   'runs.start': { request: StartRunRequest; response: { jobId: string; name: string } };
@@ -163,7 +221,10 @@ export interface StudioCalls {
   'runs.pause': { request: { name: string }; response: null };
   'runs.unpause': { request: { name: string }; response: null };
   'runs.stop': { request: { name: string }; response: null };
+  'runs.evaluate': { request: { name: string }; response: EvalEvent };
   'jobs.list': { request: null; response: JobInfo[] };
+  'translate.start': { request: TranslateRequest; response: { jobId: string } };
+  'translate.export': { request: { files: MediaPath[]; folder?: string }; response: ExportResult };
   'gallery.sample': { request: SampleRequest; response: GalleryImage[] };
   'gallery.interpolate': { request: InterpolateRequest; response: { frames: MediaPath[] } };
   'gallery.favourites': { request: { run: string }; response: number[] };

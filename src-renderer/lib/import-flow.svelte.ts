@@ -8,12 +8,16 @@ import type { StudioState } from './studio-state.svelte';
  */
 export class ImportFlow {
   pending = $state<PreparedImport | null>(null);
+  /** Set by a view that takes drops for itself (Translate): dropped files go to it instead of the importer. */
+  dropHandler = $state<((prepared: PreparedImport) => void) | null>(null);
 
   constructor(private readonly studio: StudioState) {}
 
   drop(data: DataTransfer): void {
     const prepared = this.studio.client.prepareDrop(data);
-    if (prepared) this.pending = prepared;
+    if (!prepared) return;
+    if (this.dropHandler) this.dropHandler(prepared);
+    else this.pending = prepared;
   }
 
   async pick(): Promise<void> {

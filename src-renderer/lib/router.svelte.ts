@@ -4,6 +4,7 @@ export type Route =
   | { view: 'dataset'; name: string }
   | { view: 'run'; name: string }
   | { view: 'gallery'; run: string | null }
+  | { view: 'translate'; run: string | null }
   | { view: 'lab' }
   | { view: 'settings' };
 
@@ -15,7 +16,8 @@ export function parseRoute(hash: string): Route {
     case 'run':
       return param ? { view: 'run', name: param } : { view: 'library' };
     case 'gallery':
-      return { view: 'gallery', run: param || null };
+    case 'translate':
+      return { view, run: param || null };
     case 'lab':
     case 'settings':
       return { view };
@@ -31,7 +33,8 @@ export function hrefOf(route: Route): string {
     case 'run':
       return `#/run/${encodeURIComponent(route.name)}`;
     case 'gallery':
-      return route.run ? `#/gallery/${encodeURIComponent(route.run)}` : '#/gallery';
+    case 'translate':
+      return route.run ? `#/${route.view}/${encodeURIComponent(route.run)}` : `#/${route.view}`;
     default:
       return `#/${route.view}`;
   }

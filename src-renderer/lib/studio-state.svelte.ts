@@ -1,7 +1,9 @@
 import type { SkippedFile } from '../../src-main/shared/dataset';
 import type {
   DatasetCard,
+  ImportPairsRequest,
   ImportRequest,
+  ImportSource,
   JobInfo,
   RunCard,
   StudioEvent,
@@ -12,10 +14,20 @@ import type { PreparedImport, StudioClient } from './studio-client';
 export interface ImportActivity {
   jobId: string | null;
   name: string;
+  /** Matched pairs rather than single images. */
+  pairs: boolean;
   phase: 'uploading' | 'scanning' | 'decoding' | 'writing' | 'done' | 'failed';
   done: number;
   total: number;
-  result?: { imported: number; duplicates: number; skipped: number; skippedFiles: SkippedFile[] };
+  result?: {
+    imported: number;
+    duplicates: number;
+    skipped: number;
+    skippedFiles: SkippedFile[];
+    /** Paired imports: files left without a partner, and pairs held out for evaluation. */
+    unpartnered?: { path: string; reason: string }[];
+    heldOut?: number;
+  };
   error?: string;
 }
 
@@ -68,9 +80,37 @@ export class StudioState {
 
   /** Uploads (web mode) if needed, then imports; progress shows in `imports`. */
   async importFrom(prepared: PreparedImport, settings: Omit<ImportRequest, 'source'>): Promise<void> {
+    await this.track(settings.title, false, [prepared], ([source]) =>
+      this.client.call('datasets.import', { ...settings, source: source! }),
+    );
+  }
+
+  /** The same for matched pairs: two folders (A and B), or one of side-by-side images. */
+  async importPairsFrom(
+    a: PreparedImport,
+    b: PreparedImport | null,
+    settings: Omit<ImportPairsRequest, 'a' | 'b'>,
+  ): Promise<void> {
+    await this.track(settings.title, true, b ? [a, b] : [a], ([sourceA, sourceB]) =>
+      this.client.call('datasets.importPairs', {
+        ...settings,
+        a: sourceA!,
+        ...(sourceB ? { b: sourceB } : {}),
+      }),
+    );
+  }
+
+  /** Gets each picked thing to the server (uploading in web mode), starts the import, and follows it. */
+  private async track(
+    title: string,
+    pairs: boolean,
+    picked: PreparedImport[],
+    start: (sources: ImportSource[]) => Promise<{ jobId: string; name: string }>,
+  ): Promise<void> {
     const activity: ImportActivity = {
       jobId: null,
-      name: settings.title,
+      name: title,
+      pairs,
       phase: 'uploading',
       done: 0,
       total: 0,
@@ -78,12 +118,16 @@ export class StudioState {
     this.imports.push(activity);
     const live = this.imports.at(-1)!;
     try {
-      const source = await prepared.source((done, total) => Object.assign(live, { done, total }));
-      if (!source) {
-        this.imports.splice(this.imports.indexOf(live), 1);
-        return;
+      const sources: ImportSource[] = [];
+      for (const prepared of picked) {
+        const source = await prepared.source((done, total) => Object.assign(live, { done, total }));
+        if (!source) {
+          this.imports.splice(this.imports.indexOf(live), 1);
+          return;
+        }
+        sources.push(source);
       }
-      const { jobId, name } = await this.client.call('datasets.import', { ...settings, source });
+      const { jobId, name } = await start(sources);
       Object.assign(live, { jobId, name, phase: 'scanning', done: 0, total: 0 });
       for (const event of this.early.get(jobId) ?? []) this.onEvent(event);
       this.early.delete(jobId);
@@ -98,7 +142,7 @@ export class StudioState {
 
   private onEvent(studioEvent: StudioEvent): void {
     const { jobId, kind, event } = studioEvent;
-    if (kind === 'import') {
+    if (kind === 'import' || kind === 'import-pairs') {
       const activity = this.imports.find((a) => a.jobId === jobId);
       if (!activity) {
         // Another window's import ends here too; don't keep its events forever.
@@ -110,8 +154,9 @@ export class StudioState {
         Object.assign(activity, { phase: event.phase, done: event.done, total: event.total });
       if (event.event === 'error') Object.assign(activity, { phase: 'failed', error: event.message });
       if (event.event === 'done' && 'imported' in event) {
-        const { imported, duplicates, skipped, skippedFiles } = event;
-        Object.assign(activity, { phase: 'done', result: { imported, duplicates, skipped, skippedFiles } });
+        const { imported, duplicates, skipped, skippedFiles, unpartnered, heldOut } = event;
+        const result = { imported, duplicates, skipped, skippedFiles, unpartnered, heldOut };
+        Object.assign(activity, { phase: 'done', result });
         void this.refresh();
       }
       return;

@@ -10,20 +10,40 @@ import { Router } from '../../src-renderer/lib/router.svelte';
 import { StudioState } from '../../src-renderer/lib/studio-state.svelte';
 import { FakeStudio } from './fake-studio';
 
+const dcganPresets = [
+  { id: 'quick', title: 'Quick', description: '32 px', imageSize: 32, steps: 2000, batchSize: 32 },
+  { id: 'standard', title: 'Standard', description: '64 px', imageSize: 64, steps: 10000, batchSize: 32 },
+  { id: 'detailed', title: 'Detailed', description: '128 px', imageSize: 128, steps: 20000, batchSize: 16 },
+] as const;
+
 const training: TrainingOptions = {
-  presets: [
-    { id: 'quick', title: 'Quick', description: '32 px', imageSize: 32, steps: 2000, batchSize: 32 },
-    { id: 'standard', title: 'Standard', description: '64 px', imageSize: 64, steps: 10000, batchSize: 32 },
-    { id: 'detailed', title: 'Detailed', description: '128 px', imageSize: 128, steps: 20000, batchSize: 16 },
+  models: [
+    {
+      id: 'dcgan',
+      title: 'New images (DCGAN)',
+      description: 'Learns to make images like the ones in a folder.',
+      trainsOn: 'images',
+      presets: [...dcganPresets],
+      defaults: {
+        steps: 5000,
+        batchSize: 32,
+        learningRateG: 2e-4,
+        learningRateD: 2e-4,
+        augment: true,
+        emaDecay: 0.999,
+      },
+    },
+    {
+      id: 'pix2pix',
+      title: 'Translate matched pairs (pix2pix)',
+      description: 'Learns to turn each A image into its B partner.',
+      trainsOn: 'paired',
+      presets: [
+        { id: 'quick', title: 'Quick', description: '64 px', imageSize: 64, steps: 2000, batchSize: 4 },
+      ],
+      defaults: { steps: 5000, batchSize: 4, learningRateG: 2e-4, learningRateD: 2e-4 },
+    },
   ],
-  defaults: {
-    steps: 5000,
-    batchSize: 32,
-    learningRateG: 2e-4,
-    learningRateD: 2e-4,
-    augment: true,
-    emaDecay: 0.999,
-  },
 };
 
 function app(answers: ConstructorParameters<typeof FakeStudio>[0] = {}) {
@@ -123,5 +143,39 @@ describe('components', () => {
       advanced: { steps: 10000, batchSize: 32 },
     });
     expect(location.hash).toBe('#/run/cats-standard');
+  });
+
+  it('the train panel offers translation models for a paired dataset', async () => {
+    const { client, context } = app({
+      'runs.start': () => ({ jobId: 'j3', name: 'day-night-pix2pix-quick' }),
+    });
+    render(TrainPanel, {
+      context,
+      props: {
+        dataset: {
+          id: 'dn',
+          name: 'day-night',
+          imageSize: 64,
+          count: 40,
+          kind: 'paired',
+          heldOut: 4,
+          labels: [],
+          skipped: 0,
+          duplicates: 0,
+          createdAt: '',
+        },
+      },
+    });
+    await settle();
+    await settle();
+    expect(screen.getByText('Learns to turn each A image into its B partner.')).toBeTruthy();
+    expect(screen.queryByLabelText(/Augmentation/)).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await settle();
+    expect(client.calls.find((c) => c.channel === 'runs.start')?.request).toMatchObject({
+      model: 'pix2pix',
+      dataset: 'day-night',
+      preset: 'quick',
+    });
   });
 });

@@ -8,6 +8,8 @@ describe('routes', () => {
     { view: 'run', name: 'cats-1' },
     { view: 'gallery', run: 'cats-1' },
     { view: 'gallery', run: null },
+    { view: 'translate', run: 'day2night' },
+    { view: 'translate', run: null },
     { view: 'lab' },
     { view: 'settings' },
   ])('round-trips %o through the URL hash', (route) => {

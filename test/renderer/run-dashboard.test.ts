@@ -44,6 +44,7 @@ const details = (): RunDetails => ({
   previews: [{ step: 10, media: 'runs/cats-1/previews/step-000000010.png' }],
   jobId: 'job-1',
   imageSize: 32,
+  translation: null,
 });
 
 const progress = (step: number) => ({

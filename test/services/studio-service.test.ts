@@ -58,8 +58,10 @@ describe('studio services', () => {
   it('describes the engine, its presets and defaults', async () => {
     const info = await services.handlers['system.info'](null);
     expect(info.backend.name).toBe('wasm');
-    expect(info.training.presets.map((p) => p.id)).toEqual(['quick', 'standard', 'detailed']);
-    expect(info.training.defaults.learningRateG).toBe(2e-4);
+    expect(info.training.models.map((m) => m.id)).toEqual(['dcgan', 'pix2pix', 'cyclegan']);
+    const dcgan = info.training.models[0]!;
+    expect(dcgan.presets.map((p) => p.id)).toEqual(['quick', 'standard', 'detailed']);
+    expect(dcgan.defaults.learningRateG).toBe(2e-4);
   });
 
   it('lists the imported dataset with thumbnails the media route serves', async () => {
@@ -78,6 +80,7 @@ describe('studio services', () => {
 
   it('trains from a preset, reports progress, and leaves a run the dashboard can read', async () => {
     const { jobId, name } = await services.handlers['runs.start']({
+      model: 'dcgan',
       dataset: 'My-shapes',
       title: 'first run',
       preset: 'quick',

@@ -17,8 +17,10 @@ export interface BackendVersions {
 
 export interface BackendInfo extends BackendReport {
   versions: BackendVersions;
-  /** Threads the backend computes with: wasm runs single-threaded under Node.js, tfjs-node uses every core. */
+  /** Threads the backend computes with: tfjs-node uses every core, wasm as many as it was started with. */
   threads: number;
+  /** Why wasm runs on fewer threads than it was asked for, when it does. */
+  threadsNote?: string;
   /** Whether the wasm build in use has SIMD; only set for wasm. */
   simd?: boolean;
   /** Kernels we registered into the backend (see register-wasm-kernels.ts). */
@@ -27,6 +29,6 @@ export interface BackendInfo extends BackendReport {
 
 /** The part of BackendInfo that job events carry. */
 export function toBackendReport(info: BackendInfo): BackendReport {
-  const { kernelsAdded: _, ...report } = info;
+  const { kernelsAdded: _, threadsNote: __, ...report } = info;
   return { ...report, notUsed: { ...info.notUsed } };
 }

@@ -27,8 +27,8 @@ const HOW_TO_GET_NATIVE = [
 ];
 
 function threadsLine(info: BackendInfo): string {
-  if (info.name === 'wasm' && info.threads === 1)
-    return 'threads: 1 (tfjs-backend-wasm runs single-threaded under Node.js)';
+  if (info.name === 'wasm' && info.threadsNote) return `threads: ${info.threads} (${info.threadsNote})`;
+  if (info.name === 'wasm') return `threads: ${info.threads} (set GAN_STUDIO_THREADS to change)`;
   if (info.name === 'tensorflow') return `threads: ${info.threads} (all cores)`;
   return `threads: ${info.threads}`;
 }

@@ -1,11 +1,21 @@
 /**
- * Starting tfjs-backend-wasm with the kernels it lacks for training registered first.
+ * Starting tfjs-backend-wasm with the kernels it lacks for training registered first, on as many threads as
+ * asked (see wasm-threads.ts for how threads work under Node.js at all).
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './register-wasm-kernels';
+import { beginThreadedStart, settleThreadPool, threadsUnavailable } from './wasm-threads';
 
 export type WasmLoad =
-  | { ok: true; version: string; threads: number; simd: boolean; kernelsAdded: string[] }
+  | {
+      ok: true;
+      version: string;
+      threads: number;
+      simd: boolean;
+      kernelsAdded: string[];
+      /** Why fewer threads than asked run, when that is so. */
+      threadsNote?: string;
+    }
   | { ok: false; reason: string };
 
 /**
@@ -28,13 +38,39 @@ async function withoutNewProcessHooks<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Imports the wasm backend, registers our kernels, and switches tfjs to it. */
-export async function loadWasmBackend(): Promise<WasmLoad> {
+type WasmPackage = typeof import('@tensorflow/tfjs-backend-wasm');
+
+/** Starts the threaded build; on failure, says why, and the caller starts the single-threaded one. */
+async function startThreaded(wasm: WasmPackage, threads: number): Promise<string | undefined> {
+  const unavailable = threadsUnavailable(wasm.version_wasm);
+  if (unavailable) return unavailable;
+  let start;
+  try {
+    start = beginThreadedStart(threads, wasm.setThreadsCount);
+  } catch (error) {
+    return `the threaded build could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  try {
+    if (!(await tf.setBackend('wasm'))) return 'the threaded build failed to start';
+  } finally {
+    start.restore();
+  }
+  settleThreadPool(tf.backend());
+  return undefined;
+}
+
+/** Imports the wasm backend, registers our kernels, and switches tfjs to it with `threads` threads. */
+export async function loadWasmBackend(threads = 1): Promise<WasmLoad> {
   try {
     return await withoutNewProcessHooks(async () => {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const kernelsAdded = registerWasmTrainingKernels();
-      if (!(await tf.setBackend('wasm'))) {
+      const threadsNote = threads > 1 ? await startThreaded(wasm, threads) : undefined;
+      if (threadsNote !== undefined) {
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        wasm.setThreadsCount(1);
+      }
+      if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) {
         return {
           ok: false as const,
           reason: 'the WebAssembly module failed to initialize (see the warning above)',
@@ -47,6 +83,7 @@ export async function loadWasmBackend(): Promise<WasmLoad> {
         threads: wasm.getThreadsCount(),
         simd,
         kernelsAdded,
+        ...(threadsNote === undefined ? {} : { threadsNote }),
       };
     });
   } catch (error) {

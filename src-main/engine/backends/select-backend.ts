@@ -10,6 +10,7 @@ import type { BackendChoice, BackendInfo, BackendVersions } from './backend-info
 import { loadNativeBackend } from './load-native-backend';
 import type { NativeLoad } from './load-native-backend';
 import { loadWasmBackend } from './load-wasm-backend';
+import { defaultWasmThreads } from './wasm-thread-count';
 
 export { backendFromEnv } from './backend-from-env';
 export { doctorReport } from './doctor-report';
@@ -18,6 +19,8 @@ export type { BackendChoice, BackendInfo } from './backend-info';
 export interface InitBackendOptions {
   /** Pin a backend; when absent, GAN_STUDIO_BACKEND decides, and when that is unset, the fastest that loads. */
   forced?: BackendChoice;
+  /** Threads for the wasm backend; when absent, GAN_STUDIO_THREADS, else every core up to 4. */
+  wasmThreads?: number;
   /** Stands in for importing tfjs-node; for tests, which can't install it. */
   loadNative?: () => Promise<NativeLoad>;
 }
@@ -76,10 +79,18 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
 
   if (forced === undefined || forced === 'wasm') {
-    const wasm = await loadWasmBackend();
+    const wasm = await loadWasmBackend(options.wasmThreads ?? defaultWasmThreads());
     if (wasm.ok) {
-      const { threads, simd, kernelsAdded } = wasm;
-      return { name: 'wasm', notUsed, versions: versions(wasm.version), threads, simd, kernelsAdded };
+      const { threads, simd, kernelsAdded, threadsNote } = wasm;
+      return {
+        name: 'wasm',
+        notUsed,
+        versions: versions(wasm.version),
+        threads,
+        simd,
+        kernelsAdded,
+        ...(threadsNote === undefined ? {} : { threadsNote }),
+      };
     }
     if (pinned) {
       const failure = `the WebAssembly backend could not be used: ${wasm.reason}`;

@@ -1,5 +1,10 @@
 import type { MetricsRecord, RunMeta } from '../../../src-main/shared/run';
-import type { PreviewFrame, RunDetails, StudioEvent } from '../../../src-main/shared/studio-api';
+import type {
+  PreviewFrame,
+  RunDetails,
+  StudioEvent,
+  TranslationInfo,
+} from '../../../src-main/shared/studio-api';
 import type { StudioClient } from '../../lib/studio-client';
 
 export interface DashboardWarning {
@@ -30,6 +35,8 @@ export class RunDashboard {
   live = $state<{ imgPerSec: number; etaSeconds: number } | null>(null);
   imageSize = $state(0);
   busy = $state(false);
+  /** pix2pix and CycleGAN runs: directions and held-out scores. */
+  translation = $state<TranslationInfo | null>(null);
 
   readonly chartData = $derived([
     this.metrics.map((m) => m.step),
@@ -70,6 +77,11 @@ export class RunDashboard {
   pause = () => this.command(() => this.client.call('runs.pause', { name: this.name }));
   unpause = () => this.command(() => this.client.call('runs.unpause', { name: this.name }));
   stop = () => this.command(() => this.client.call('runs.stop', { name: this.name }));
+  evaluate = () =>
+    this.command(async () => {
+      const result = await this.client.call('runs.evaluate', { name: this.name });
+      this.translation?.evaluations.push(result);
+    });
   resumeTraining = (totalSteps?: number) =>
     this.command(async () => {
       await this.client.call('runs.resume', { name: this.name, totalSteps });
@@ -94,6 +106,7 @@ export class RunDashboard {
     this.metrics = details.metrics;
     this.previews = details.previews;
     this.imageSize = details.imageSize;
+    this.translation = details.translation;
   }
 
   private onEvent({ kind, target, event }: StudioEvent): void {
@@ -123,6 +136,9 @@ export class RunDashboard {
         return;
       case 'error':
         this.error = event.message;
+        return;
+      case 'eval':
+        this.translation?.evaluations.push(event);
         return;
       case 'preview':
       case 'checkpoint':

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { configFromPreset } from '../engine/models/training-presets';
+import { createNewRun } from '../jobs/create-run';
+import { nameFromTitle } from '../library/names';
+import { runFolder } from '../library/runs';
+import { listRunCards, readRunDetails } from './run-details';
+import { type ServiceContext, type StudioHandlers, uniqueName } from './service-context';
+
+type RunHandlers = Pick<
+  StudioHandlers,
+  | 'runs.list'
+  | 'runs.get'
+  | 'runs.start'
+  | 'runs.resume'
+  | 'runs.pause'
+  | 'runs.unpause'
+  | 'runs.stop'
+  | 'jobs.list'
+>;
+
+export function runHandlers({ home, jobs }: ServiceContext): RunHandlers {
+  return {
+    'runs.list': async () => listRunCards(home),
+    'runs.get': async ({ name }) => readRunDetails(home, name, jobs),
+    'runs.start': async ({ model, dataset, datasetB, title, preset, advanced }) => {
+      const name = uniqueName(nameFromTitle(title), (n) => existsSync(runFolder(home, n)));
+      const config = configFromPreset(model, preset, advanced);
+      createNewRun(home, name, { dataset, datasetB, model, config });
+      return { jobId: jobs.start('train', name, { kind: 'train', home, run: name }), name };
+    },
+    'runs.resume': async ({ name, totalSteps }) => ({
+      jobId: jobs.start('train', name, { kind: 'train', home, run: name, totalSteps }),
+    }),
+    'runs.pause': async ({ name }) => (jobs.pause(name), null),
+    'runs.unpause': async ({ name }) => (jobs.resume(name), null),
+    'runs.stop': async ({ name }) => (jobs.stop(name), null),
+    'jobs.list': async () => jobs.list(),
+  };
+}

@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sceneSvg, sceneLayout, writeDayNightFolders } from '../fixtures/day-night-scenes';
+import { hasChromium, launchChromium, type RunningServer, startStudioServer } from './studio-server';
+
+/*
+ * Day to night in a browser against `npm run serve`: import matched pairs from two folders, train a tiny
+ * pix2pix, translate a photo of another size, compare before and after, and measure the run.
+ */
+
+const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+
+describe.skipIf(!hasChromium)('day to night in a browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const root = mkdtempSync(join(tmpdir(), 'gan-e2e-pairs-'));
+  let folders: { day: string; night: string };
+  const photos = join(root, 'photos');
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    folders = await writeDayNightFolders(root, 16, 64);
+    mkdirSync(photos);
+    // A "photo" of another shape than the tiles: 150 x 97.
+    const wide = Buffer.from(sceneSvg(sceneLayout(99), 'day', 150).replace(/height="150"/, 'height="97"'));
+    writeFileSync(
+      join(photos, 'street.jpg'),
+      await sharp(wide).resize(150, 97, { fit: 'fill' }).jpeg().toBuffer(),
+    );
+    server = await startStudioServer(mkdtempSync(join(tmpdir(), 'gan-e2e-pairs-home-')));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await shot(`failed-translate-${context.task.name.replace(/\W+/g, '-').slice(0, 50)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('imports matched pairs from two folders', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Import pairs…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import matched pairs' });
+    for (const [button, folder] of [
+      ['Choose folder A…', folders.day],
+      ['Choose folder B…', folders.night],
+    ] as const) {
+      const chooser = page.waitForEvent('filechooser');
+      await dialog.getByRole('button', { name: button }).click();
+      await (await chooser).setFiles(folder);
+    }
+    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe('day-to-night');
+    await dialog.getByLabel('Tile size').selectOption('64');
+    await dialog.getByRole('button', { name: 'Import pairs' }).click();
+    const summary = page.getByRole('article', { name: 'Import of day-to-night' });
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('16 pairs imported');
+    expect(await summary.textContent()).toMatch(/2 pairs held out/);
+    await summary.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('shows the pairs and trains pix2pix on them, with held-out scores', async () => {
+    await page.getByRole('link', { name: 'Dataset day-to-night' }).click();
+    const grid = page.getByRole('grid', { name: 'Dataset pairs' });
+    await expect.poll(() => grid.getByRole('img', { name: /^B: / }).count()).toBe(16);
+    await shot('dataset-pairs');
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Steps').fill('20');
+    await page.getByLabel('Batch size').fill('2');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'day-to-night-pix2pix-quick', level: 1 }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByText('Finished', { exact: true }).isVisible(), { timeout: 180_000 })
+      .toBe(true);
+    const scores = page.getByRole('region', { name: 'Held-out pairs' });
+    await expect
+      .poll(() =>
+        scores.getByRole('row', { name: /^(This model|Best colour transform|Unchanged input)/ }).count(),
+      )
+      .toBe(3);
+    expect(await scores.textContent()).toMatch(/At step 20, on 2 pairs/);
+    await shot('training-pix2pix');
+  });
+
+  it('translates a photo of any size and compares before and after', async () => {
+    await page.getByRole('link', { name: 'Translate photos' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Translate' }).isVisible()).toBe(true);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a folder of photos…' }).click();
+    await (await chooser).setFiles(photos);
+    const translated = page.getByRole('img', { name: 'street.jpg, translated' });
+    await expect
+      .poll(
+        () =>
+          translated.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
+            img.naturalWidth,
+            img.naturalHeight,
+          ]),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toEqual([150, 97]);
+    const original = page.getByRole('img', { name: 'street.jpg, original' });
+    expect(await original.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(150);
+    await page.getByRole('slider', { name: 'Before / after' }).fill('80');
+    expect(await page.getByRole('link', { name: 'street.jpg' }).getAttribute('download')).not.toBeNull();
+    await shot('translate');
+  });
+});
