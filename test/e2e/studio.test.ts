@@ -180,6 +180,17 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await shot('settings');
   });
 
+  it("opens the GAN Lab, where the introduction's GAN learns the ring", async () => {
+    await page.getByRole('link', { name: 'GAN Lab' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'GAN Lab' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.getByText(/covers 8 of 8 modes/).isVisible(), { timeout: 90_000 })
+      .toBe(true);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await shot('lab');
+  });
+
   it('keeps the same state after a reload', async () => {
     await page.goto(server.url.replace(/\?token=.*/, '#/library'));
     await expect

@@ -23,7 +23,9 @@ describe('media paths from the page', () => {
       kind: 'dataset-image',
       dataset: 'cats',
       index: 42,
+      side: 'a',
     });
+    expect(resolveMedia(home, 'datasets/cats/image-b/7.png')).toMatchObject({ side: 'b', index: 7 });
   });
 
   it.each([
