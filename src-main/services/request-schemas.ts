@@ -77,6 +77,7 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
   'runs.evaluate': z.object({ name }).strict(),
   'jobs.list': z.null(),
   'translate.start': z.object({ run: name, source: importSource, direction }).strict(),
+  'translate.list': z.object({ run: name }).strict(),
   'translate.export': z
     .object({ files: z.array(z.string().min(1).max(1024)).min(1).max(10_000), folder: folder.optional() })
     .strict(),

@@ -1,14 +1,17 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readEvalHistory } from '../jobs/held-out-evaluation';
 import { readRunMeta, runFolder } from '../library/runs';
 import type { EvalEvent } from '../shared/job-events';
-import type { TranslationInfo } from '../shared/studio-api';
+import type { TranslatedPhoto, TranslationInfo } from '../shared/studio-api';
 import { cleanUp, sourcePaths } from './dataset-handlers';
-import { resolveMedia } from './media';
+import { mediaPathOf, resolveMedia } from './media';
 import type { ServiceContext, StudioHandlers } from './service-context';
 
-type TranslationHandlers = Pick<StudioHandlers, 'translate.start' | 'translate.export' | 'runs.evaluate'>;
+type TranslationHandlers = Pick<
+  StudioHandlers,
+  'translate.start' | 'translate.list' | 'translate.export' | 'runs.evaluate'
+>;
 
 /**
  * Translating photos with a pix2pix or CycleGAN run, and measuring the run. Results go into the run folder
@@ -30,6 +33,10 @@ export function translationHandlers({ home, jobs }: ServiceContext): Translation
         keepOriginals: true,
       };
       return { jobId: jobs.start('translate', run, spec, () => cleanUp(home, [source])) };
+    },
+    'translate.list': async ({ run }) => {
+      translationInfo(home, run);
+      return listTranslations(home, run);
     },
     'translate.export': async ({ files, folder }) => {
       if (!folder) throw new Error('choose a folder to save the translated photos into');
@@ -68,4 +75,26 @@ export function translationInfo(home: string, run: string): TranslationInfo {
     directions: meta.model === 'cyclegan' ? ['a2b', 'b2a'] : ['a2b'],
     evaluations: readEvalHistory(runFolder(home, run)),
   };
+}
+
+/** The before/after pairs of a run's translations folder: each '<name>-original.png' with its translation. */
+function listTranslations(home: string, run: string): TranslatedPhoto[] {
+  const root = join(runFolder(home, run), 'translations');
+  if (!existsSync(root)) return [];
+  const photos: TranslatedPhoto[] = [];
+  for (const batch of readdirSync(root).sort().reverse()) {
+    const folder = join(root, batch);
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' });
+    for (const original of files.filter((file) => file.endsWith('-original.png')).sort()) {
+      const stem = original.slice(0, -'-original.png'.length);
+      const after = ['a2b', 'b2a'].map((d) => `${stem}-${d}.png`).find((file) => files.includes(file));
+      if (!after) continue;
+      photos.push({
+        name: basename(stem),
+        before: mediaPathOf(home, join(folder, original)),
+        after: mediaPathOf(home, join(folder, after)),
+      });
+    }
+  }
+  return photos;
 }

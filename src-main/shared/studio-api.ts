@@ -224,6 +224,8 @@ export interface StudioCalls {
   'runs.evaluate': { request: { name: string }; response: EvalEvent };
   'jobs.list': { request: null; response: JobInfo[] };
   'translate.start': { request: TranslateRequest; response: { jobId: string } };
+  /** Every photo translated with a run so far, newest batch first. */
+  'translate.list': { request: { run: string }; response: TranslatedPhoto[] };
   'translate.export': { request: { files: MediaPath[]; folder?: string }; response: ExportResult };
   'gallery.sample': { request: SampleRequest; response: GalleryImage[] };
   'gallery.interpolate': { request: InterpolateRequest; response: { frames: MediaPath[] } };

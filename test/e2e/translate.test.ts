@@ -119,4 +119,13 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
     expect(await page.getByRole('link', { name: 'street.jpg' }).getAttribute('download')).not.toBeNull();
     await shot('translate');
   });
+
+  it('shows the translated pairs in the gallery', async () => {
+    await page.getByRole('link', { name: 'Gallery' }).click();
+    await page.getByRole('combobox', { name: 'Run' }).selectOption('day-to-night-pix2pix-quick');
+    const pairs = page.getByRole('list', { name: 'Translated pairs' });
+    await expect.poll(() => pairs.getByRole('img').count()).toBe(2);
+    expect(await pairs.getByRole('img', { name: 'street, translated' }).isVisible()).toBe(true);
+    await shot('gallery-translations');
+  });
 });
