@@ -26,7 +26,9 @@ export async function answerMediaRequest(
   const target = resolveMedia(home, media);
   if (!target) return notFound();
   const body =
-    target.kind === 'file' ? await readFile(target.path) : await images.png(target.dataset, target.index, target.side);
+    target.kind === 'file'
+      ? await readFile(target.path)
+      : await images.png(target.dataset, target.index, target.side);
   if (!body) return notFound();
   const type = target.kind === 'file' ? target.contentType : 'image/png';
   return new Response(new Uint8Array(body), {

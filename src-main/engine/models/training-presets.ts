@@ -7,15 +7,57 @@ import { DCGAN_DEFAULTS } from './dcgan/dcgan-config';
  */
 
 const DCGAN_PRESETS: TrainingPreset[] = [
-  { id: 'quick', title: 'Quick', description: '32 px, to see what the folder gives in minutes', imageSize: 32, steps: 2000, batchSize: 32 },
-  { id: 'standard', title: 'Standard', description: '64 px, recognisable images in a few hours', imageSize: 64, steps: 10_000, batchSize: 32 },
-  { id: 'detailed', title: 'Detailed', description: '128 px, the most detail; best left running overnight', imageSize: 128, steps: 20_000, batchSize: 16 },
+  {
+    id: 'quick',
+    title: 'Quick',
+    description: '32 px, to see what the folder gives in minutes',
+    imageSize: 32,
+    steps: 2000,
+    batchSize: 32,
+  },
+  {
+    id: 'standard',
+    title: 'Standard',
+    description: '64 px, recognisable images in a few hours',
+    imageSize: 64,
+    steps: 10_000,
+    batchSize: 32,
+  },
+  {
+    id: 'detailed',
+    title: 'Detailed',
+    description: '128 px, the most detail; best left running overnight',
+    imageSize: 128,
+    steps: 20_000,
+    batchSize: 16,
+  },
 ];
 
 const TRANSLATION_PRESETS: TrainingPreset[] = [
-  { id: 'quick', title: 'Quick', description: '64 px tiles, a first look in about half an hour', imageSize: 64, steps: 2000, batchSize: 4 },
-  { id: 'standard', title: 'Standard', description: '128 px tiles, sharper; several hours', imageSize: 128, steps: 6000, batchSize: 4 },
-  { id: 'detailed', title: 'Detailed', description: '256 px tiles, the most detail; a day or more', imageSize: 256, steps: 8000, batchSize: 2 },
+  {
+    id: 'quick',
+    title: 'Quick',
+    description: '64 px tiles, a first look in about half an hour',
+    imageSize: 64,
+    steps: 2000,
+    batchSize: 4,
+  },
+  {
+    id: 'standard',
+    title: 'Standard',
+    description: '128 px tiles, sharper; several hours',
+    imageSize: 128,
+    steps: 6000,
+    batchSize: 4,
+  },
+  {
+    id: 'detailed',
+    title: 'Detailed',
+    description: '256 px tiles, the most detail; a day or more',
+    imageSize: 256,
+    steps: 8000,
+    batchSize: 2,
+  },
 ];
 
 const SHARED_DEFAULTS = { learningRateG: 2e-4, learningRateD: 2e-4 };
@@ -49,7 +91,11 @@ export const MODEL_CHOICES: ModelChoice[] = [
     title: 'Translate without pairs (CycleGAN)',
     description: 'Learns both directions between two sets of images that need not match one to one.',
     trainsOn: 'paired-or-unpaired',
-    presets: TRANSLATION_PRESETS.map((preset) => ({ ...preset, batchSize: 1, steps: Math.round(preset.steps * 1.5) })),
+    presets: TRANSLATION_PRESETS.map((preset) => ({
+      ...preset,
+      batchSize: 1,
+      steps: Math.round(preset.steps * 1.5),
+    })),
     defaults: { steps: 5000, batchSize: 1, ...SHARED_DEFAULTS },
   },
 ];
@@ -61,10 +107,15 @@ export function modelChoice(id: ModelId): ModelChoice {
 }
 
 /** The model config for a preset plus the Advanced panel's overrides. */
-export function configFromPreset(model: ModelId, presetId: TrainingPreset['id'], advanced: Partial<AdvancedSettings> = {}) {
+export function configFromPreset(
+  model: ModelId,
+  presetId: TrainingPreset['id'],
+  advanced: Partial<AdvancedSettings> = {},
+) {
   const choice = modelChoice(model);
   const preset = choice.presets.find((p) => p.id === presetId);
-  if (!preset) throw new Error(`unknown preset "${presetId}" (have: ${choice.presets.map((p) => p.id).join(', ')})`);
+  if (!preset)
+    throw new Error(`unknown preset "${presetId}" (have: ${choice.presets.map((p) => p.id).join(', ')})`);
   const steps = advanced.steps ?? preset.steps;
   const common = {
     imageSize: preset.imageSize,
