@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DATASET_SIZES, type DatasetSize } from '../shared/dataset';
 
 /*
@@ -55,4 +55,17 @@ export function seedList(value: string): number[] {
     for (let seed = first; seed <= last; seed++) seeds.add(seed);
   }
   return [...seeds];
+}
+
+/** The options every import shares: the dataset's name, its image size, and how images become square. */
+export function addDatasetOptions(command: Command): Command {
+  return command
+    .requiredOption('--name <name>', 'dataset name: letters, digits, . _ -')
+    .requiredOption('--size <px>', 'square image size: 32, 64, 128 or 256', datasetSize)
+    .addOption(
+      new Option('--fit <how>', 'make images square by cropping or padding')
+        .choices(['crop', 'pad'])
+        .default('crop'),
+    )
+    .option('--background <hex>', 'colour transparent pixels are flattened onto', '#ffffff');
 }
