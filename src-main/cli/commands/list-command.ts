@@ -16,11 +16,13 @@ export function addListCommand(program: Command, context: CliContext): void {
         `datasets (${datasets.length}):`,
         ...datasets.map(
           (d) =>
-            `  ${d.name}  ${d.count} images at ${d.imageSize} px${d.labels.length ? `, ${d.labels.length} classes` : ''}`,
+            `  ${d.name}  ${d.count} ${d.kind === 'paired' ? `pairs (${d.heldOut ?? 0} held out)` : 'images'} at ` +
+            `${d.imageSize} px${d.labels.length ? `, ${d.labels.length} classes` : ''}`,
         ),
         `runs (${runs.length}):`,
         ...runs.map(
-          (r) => `  ${r.name}  ${r.model} on ${r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`,
+          (r) =>
+            `  ${r.name}  ${r.model} on ${r.datasetB ? `${r.dataset} + ${r.datasetB}` : r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`,
         ),
       ];
       output.result(lines.join('\n'), { event: 'list', home, datasets, runs });
