@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EngineName } from './bench-result';
+import { defaultWasmThreads, MAX_WASM_THREADS } from '../src-main/engine/backends/wasm-thread-count';
 import { integerOption } from './measure';
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -18,6 +19,11 @@ Options:
                    GAN Lab's bench (bench/lab-bench.ts: JS divergence on the ring, frame rate in Chromium),
                    which runs only when named
   --all            include the pure-JavaScript cpu backend (about 0.3 images/s, so off by default)
+  --profile        instead of the comparison: the kernels of one DCGAN-32 training step (batch 64, plain and
+                   with DiffAugment) ranked by time on each TensorFlow.js engine, and the step's time outside
+                   kernels (JavaScript: the engine's bookkeeping, the gradient tape, our own loops)
+  --wasm-threads LIST  wasm thread counts to run, comma-separated (default: 1 and the machine's default,
+                   GAN_STUDIO_THREADS or every core up to 4)
   --torch-blas DIR also run PyTorch with DIR first on LD_LIBRARY_PATH: a folder holding another BLAS's
                    libblas.so.3 (an OpenBLAS, or /usr/lib/x86_64-linux-gnu/blas for Debian's reference one),
                    to show how much PyTorch's figure owes to its BLAS
@@ -32,6 +38,10 @@ export interface BenchArgs {
   torchBlas: string | undefined;
   /** Run the GAN Lab's bench (bench/lab-bench.ts) too: `--only lab`. */
   lab: boolean;
+  /** Profile one training step per TensorFlow.js engine instead of comparing engines. */
+  profile: boolean;
+  /** Thread counts for the wasm engine's runs. */
+  wasmThreads: number[];
 }
 
 const ENGINE_ALIASES: Record<string, EngineName> = {
@@ -55,6 +65,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       'torch-blas': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      'wasm-threads': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -86,7 +98,19 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     help: values.help,
     torchBlas: values['torch-blas'] === undefined ? undefined : blasFolder(values['torch-blas']),
     lab,
+    profile: values.profile,
+    wasmThreads: wasmThreadCounts(values['wasm-threads']),
   };
+}
+
+/** 1 (the single-core figure) and the default the app would use on this machine, unless given. */
+function wasmThreadCounts(list: string | undefined): number[] {
+  if (list === undefined) return [...new Set([1, defaultWasmThreads()])];
+  const counts = list.split(',').map((part) => integerOption('--wasm-threads', part.trim()));
+  if (counts.some((n) => n > MAX_WASM_THREADS)) {
+    throw new Error(`--wasm-threads: at most ${MAX_WASM_THREADS} (tfjs-backend-wasm's pool)`);
+  }
+  return [...new Set(counts)];
 }
 
 /** The folder must hold a libblas.so.3, or the dynamic linker would quietly load the system's BLAS instead. */

@@ -13,12 +13,14 @@ export interface PlannedRun {
   batch: number;
   warmup: number;
   steps: number;
-  /** PyTorch's thread count; the tfjs backends choose their own. */
+  /** Threads: PyTorch's (torch.set_num_threads) or wasm's; tfjs-node and the cpu backend choose their own. */
   threads?: number;
   /** torch only: a folder put first on LD_LIBRARY_PATH, to load another BLAS (--torch-blas). */
   libraryPath?: string;
   /** Timed preview grids after training (tfjs only); 0 for none. */
   previewRepeats?: number;
+  /** Steps to profile kernel by kernel after the timed ones (tfjs only, --profile). */
+  profileSteps?: number;
 }
 
 interface Workload {
@@ -68,6 +70,19 @@ const CPU_RUN: PlannedRun = {
 const BATCH = 64;
 const TORCH_THREADS = [1, 2];
 
+/** Profiled steps per run: one step's kernel times vary by a few percent, so the table averages three. */
+const PROFILE_STEPS = 3;
+
+/**
+ * --profile: each TensorFlow.js engine (wasm at each thread count) on the DCGAN-32 steps, timed briefly and then
+ * profiled kernel by kernel. PyTorch has no kernel profile here.
+ */
+export function planProfileRuns(args: BenchArgs): PlannedRun[] {
+  return planRuns({ ...args, engines: new Set([...args.engines].filter((e) => e !== 'torch')) })
+    .filter((run) => run.model === 'dcgan32' && run.engine !== 'cpu')
+    .map((run) => ({ ...run, steps: args.quick ? 1 : 5, previewRepeats: 0, profileSteps: PROFILE_STEPS }));
+}
+
 /**
  * Runs grouped by workload, so peers are measured minutes apart at most: a busy machine then slows the numbers
  * that get compared together, not just one side of the ratio.
@@ -86,7 +101,9 @@ export function planRuns(args: BenchArgs): PlannedRun[] {
     };
     const previewRepeats = args.quick ? Math.min(1, workload.previewRepeats) : workload.previewRepeats;
     if (args.engines.has('tensorflow')) runs.push({ ...base, engine: 'tensorflow', previewRepeats });
-    if (args.engines.has('wasm')) runs.push({ ...base, engine: 'wasm', previewRepeats });
+    if (args.engines.has('wasm')) {
+      for (const threads of args.wasmThreads) runs.push({ ...base, engine: 'wasm', threads, previewRepeats });
+    }
     if (args.engines.has('torch') && !workload.tfjsOnly) {
       for (const threads of TORCH_THREADS) runs.push({ ...base, engine: 'torch', threads });
       if (args.torchBlas) {
@@ -103,6 +120,7 @@ export function planRuns(args: BenchArgs): PlannedRun[] {
 
 export function describeRun(run: PlannedRun): string {
   const threads = run.threads === undefined ? '' : ` ${run.threads} thread${run.threads === 1 ? '' : 's'}`;
+  const profile = run.profileSteps ? `, then ${run.profileSteps} profiled` : '';
   const blas = run.libraryPath ? ` (BLAS from ${run.libraryPath})` : '';
-  return `${run.engine}${threads}${blas}, ${run.model} ${run.step} step, batch ${run.batch}, ${run.warmup} warm-up + ${run.steps} timed steps`;
+  return `${run.engine}${threads}${blas}, ${run.model} ${run.step} step, batch ${run.batch}, ${run.warmup} warm-up + ${run.steps} timed steps${profile}`;
 }

@@ -1,3 +1,5 @@
+import type { TrainingProfile } from './kernel-profile';
+
 /**
  * What one engine run reports: the JSON line a child process prints, which `npm run bench -- --json` passes
  * on unchanged. The same shape comes from the TensorFlow.js child (tfjs-dcgan.ts) and the PyTorch one
@@ -44,6 +46,8 @@ export interface EngineResult {
   kernelsAdded?: string[];
   /** Why the engine did not run; every measurement is null then. */
   skipped?: string;
+  /** --profile: one step's time by kernel (tfjs engines only). */
+  profile?: TrainingProfile;
 }
 
 export function isEngineResult(value: unknown): value is EngineResult {

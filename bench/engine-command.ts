@@ -29,6 +29,7 @@ export function engineCommand(run: PlannedRun, python: string | undefined): Chil
         'bench/tfjs-pix2pix.ts',
         `--backend=${BACKEND_CHOICE[run.engine]}`,
         ...common,
+        ...(run.threads === undefined ? [] : [`--threads=${run.threads}`]),
       ],
       env: process.env,
     };
@@ -55,6 +56,8 @@ export function engineCommand(run: PlannedRun, python: string | undefined): Chil
       `--model=${run.model}`,
       ...common,
       `--preview=${run.previewRepeats ?? 0}`,
+      ...(run.threads === undefined ? [] : [`--threads=${run.threads}`]),
+      ...(run.profileSteps ? [`--profile=${run.profileSteps}`] : []),
     ],
     env: process.env,
   };

@@ -5,12 +5,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, USAGE, type BenchArgs } from './bench-args';
-import { describeRun, type PlannedRun, planRuns } from './bench-plan';
+import { describeRun, type PlannedRun, planProfileRuns, planRuns } from './bench-plan';
 import { type EngineName, type EngineResult, skippedResult } from './bench-result';
 import { engineCommand } from './engine-command';
 import { findTorchPython } from './find-python';
 import { busyCoresNow } from './cpu-contention';
 import { describeMachine, loadAverage } from './machine-info';
+import { profileReport } from './profile-report';
 import { blasNotes, parameterCheck, ratioLines, resultsTable } from './report';
 import { runChild } from './run-child';
 import { runLabBench } from './lab-bench-child';
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
 
   const results: EngineResult[] = [];
   let failures = 0;
-  for (const run of planRuns(args)) {
+  for (const run of args.profile ? planProfileRuns(args) : planRuns(args)) {
     const known = skippedEngines.get(run.engine);
     // Report a skipped engine once, at its first run; its later runs would only repeat the reason.
     if (known !== undefined) {
@@ -111,6 +112,7 @@ async function main(): Promise<number> {
   }
 
   say(`\n${resultsTable(results)}\n`);
+  for (const result of results) if (result.profile) say(`${profileReport(result, result.profile)}\n`);
   for (const line of [...ratioLines(results), ...parameterCheck(results), ...blasNotes(results)]) say(line);
   const kernels = results.find((r) => r.kernelsAdded?.length)?.kernelsAdded;
   if (kernels) say(`wasm ran with these kernels of ours: ${kernels.join(', ')}`);

@@ -73,8 +73,9 @@ export function ratioLines(results: EngineResult[]): string[] {
       for (const blas of [...new Set(torch.map((r) => r.blas))]) {
         const best = fastest(torch.filter((r) => r.blas === blas))!;
         const ratio = ours.imgPerSec! / best.imgPerSec!;
+        const oursLabel = ours.threads === null ? ours.engine : `${ours.engine} (${plural(ours.threads)})`;
         lines.push(
-          `${workload}: ${ours.engine} ${ours.imgPerSec!.toFixed(1)} img/s = ${ratio.toFixed(2)}x PyTorch's best ` +
+          `${workload}: ${oursLabel} ${ours.imgPerSec!.toFixed(1)} img/s = ${ratio.toFixed(2)}x PyTorch's best ` +
             `with ${blas ?? 'its'} BLAS (${plural(best.threads)}, ${best.imgPerSec!.toFixed(1)} img/s)`,
         );
       }

@@ -4,6 +4,9 @@
  * (an EngineResult) on stdout. Progress goes to stderr.
  *
  *   tsx bench/tfjs-dcgan.ts --backend wasm --model dcgan32 --batch 64 --warmup 3 --steps 10 [--augment] [--preview 5]
+ *     [--threads 2] [--profile 3]
+ *
+ * --profile N profiles N more steps kernel by kernel (bench/kernel-profile.ts) and adds the table to the result.
  */
 import { parseArgs } from 'node:util';
 import { initBackend, type BackendInfo } from '../src-main/engine/backends/select-backend';
@@ -15,7 +18,8 @@ import type { EngineResult } from './bench-result';
 import { isModelName, MODELS, type ModelName, REFERENCE_SHAPE } from './reference-dcgan';
 import { integerOption, timeMedian } from './measure';
 import { syntheticImages } from './synthetic-images';
-import { backendSkipped, ENGINE_OF, measuredResult, trainSteps } from './tfjs-training';
+import { profileTraining } from './kernel-profile';
+import { backendOptions, backendSkipped, ENGINE_OF, measuredResult, trainSteps } from './tfjs-training';
 
 interface Options {
   backend: BackendChoice;
@@ -25,6 +29,8 @@ interface Options {
   steps: number;
   augment: boolean;
   previewRepeats: number;
+  threads: number | undefined;
+  profileSteps: number;
 }
 
 function readOptions(): Options {
@@ -37,6 +43,8 @@ function readOptions(): Options {
       steps: { type: 'string', default: '10' },
       augment: { type: 'boolean', default: false },
       preview: { type: 'string', default: '0' },
+      threads: { type: 'string' },
+      profile: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -53,6 +61,8 @@ function readOptions(): Options {
     steps: integerOption('--steps', values.steps),
     augment: values.augment,
     previewRepeats: integerOption('--preview', values.preview, 0),
+    threads: values.threads === undefined ? undefined : integerOption('--threads', values.threads),
+    profileSteps: integerOption('--profile', values.profile, 0),
   };
 }
 
@@ -68,7 +78,7 @@ async function run(options: Options): Promise<EngineResult> {
   };
   let info: BackendInfo;
   try {
-    info = await initBackend({ forced: options.backend });
+    info = await initBackend(backendOptions(options));
   } catch (error) {
     return backendSkipped(base, error);
   }
@@ -98,8 +108,12 @@ async function run(options: Options): Promise<EngineResult> {
       : undefined;
 
   const result = measuredResult(base, info, timed, { start: rssStart, end: rssEnd }, trainer);
+  const profile =
+    options.profileSteps > 0
+      ? await profileTraining(trainer, options.warmup + options.steps, options.profileSteps, timed.stepMs)
+      : undefined;
   trainer.dispose();
-  return previewMs === undefined ? result : { ...result, previewMs };
+  return { ...result, ...(previewMs === undefined ? {} : { previewMs }), ...(profile ? { profile } : {}) };
 }
 
 const result = await run(readOptions());

@@ -4,7 +4,7 @@
  * prints one JSON line (an EngineResult, model 'pix2pix64') on stdout. Images/s counts pairs. There is no
  * PyTorch peer for this workload: it measures our engines against each other.
  *
- *   tsx bench/tfjs-pix2pix.ts --backend wasm --batch 4 --warmup 2 --steps 10
+ *   tsx bench/tfjs-pix2pix.ts --backend wasm --batch 4 --warmup 2 --steps 10 [--threads 2]
  */
 import { parseArgs } from 'node:util';
 import { initBackend } from '../src-main/engine/backends/select-backend';
@@ -13,7 +13,7 @@ import { Pix2pixTrainer } from '../src-main/engine/models/pix2pix/pix2pix-traine
 import type { EngineResult } from './bench-result';
 import { integerOption } from './measure';
 import { syntheticImages } from './synthetic-images';
-import { backendSkipped, ENGINE_OF, measuredResult, trainSteps } from './tfjs-training';
+import { backendOptions, backendSkipped, ENGINE_OF, measuredResult, trainSteps } from './tfjs-training';
 
 const PIX2PIX_MODEL = 'pix2pix64';
 const SIZE = 64;
@@ -26,6 +26,7 @@ function readOptions() {
       batch: { type: 'string', default: '4' },
       warmup: { type: 'string', default: '2' },
       steps: { type: 'string', default: '10' },
+      threads: { type: 'string' },
     },
     strict: true,
   });
@@ -38,6 +39,7 @@ function readOptions() {
     batch: integerOption('--batch', values.batch),
     warmup: integerOption('--warmup', values.warmup, 0),
     steps: integerOption('--steps', values.steps),
+    threads: values.threads === undefined ? undefined : integerOption('--threads', values.threads),
   } as const;
 }
 
@@ -53,7 +55,7 @@ async function run(options: ReturnType<typeof readOptions>): Promise<EngineResul
   };
   let info;
   try {
-    info = await initBackend({ forced: options.backend });
+    info = await initBackend(backendOptions(options));
   } catch (error) {
     return backendSkipped(base, error);
   }

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { BackendInfo } from '../src-main/engine/backends/select-backend';
+import type { BackendInfo, InitBackendOptions } from '../src-main/engine/backends/select-backend';
 import type { BackendChoice } from '../src-main/engine/backends/backend-info';
 import type { ParamStore } from '../src-main/engine/layers/param-store';
 import { type EngineName, type EngineResult, megabytes, skippedResult } from './bench-result';
@@ -9,6 +9,17 @@ import { stepStats } from './measure';
 /** What the TensorFlow.js children (tfjs-dcgan.ts, tfjs-pix2pix.ts) share: timing steps and describing the engine. */
 
 export const ENGINE_OF: Record<BackendChoice, EngineName> = { node: 'tensorflow', wasm: 'wasm', cpu: 'cpu' };
+
+/** initBackend's options for a child's --backend and --threads (the threads only matter to wasm). */
+export function backendOptions(options: {
+  backend: BackendChoice;
+  threads: number | undefined;
+}): InitBackendOptions {
+  return {
+    forced: options.backend,
+    ...(options.threads === undefined ? {} : { wasmThreads: options.threads }),
+  };
+}
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 

@@ -66,7 +66,7 @@ export async function runTrainJob(
     });
 
     let failure: string | null = null;
-    const { outcome, step } = await runTrainingLoop({
+    await runTrainingLoop({
       trainer,
       settings: config,
       config,
@@ -85,10 +85,12 @@ export async function runTrainJob(
         if (event.event === 'checkpoint')
           updateRunMeta(home, run, { checkpointStep: event.step, step: event.step });
         if (event.event === 'error') failure = event.message;
+        // The run's folder says how it ended before anyone hears that it did.
+        if (event.event === 'done')
+          updateRunMeta(home, run, { status: event.status, step: event.step, error: failure });
         emit(event);
       },
     });
-    updateRunMeta(home, run, { status: outcome, step, error: failure });
   } catch (error) {
     updateRunMeta(home, run, { status: 'failed', error: (error as Error).message });
     throw error;

@@ -58,6 +58,21 @@ describe('DCGAN trainer', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('keeps tensors and tensor bytes flat over 1,000 steps with previews, on every fast-path kernel', async () => {
+    const trainer = makeTrainer(5);
+    await train(trainer, 0, 10);
+    await trainer.renderPreview();
+    const before = tf.memory();
+    for (let round = 0; round < 10; round++) {
+      await train(trainer, 10 + 99 * round, 99);
+      await trainer.renderPreview();
+    }
+    const after = tf.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+    expect(after.numDataBuffers).toBe(before.numDataBuffers);
+  });
+
   it('reports finite losses and D scores in (0, 1), and the same ones for the same seed', async () => {
     const a = await train(makeTrainer(1), 0, 3);
     const b = await train(makeTrainer(1), 0, 3);

@@ -52,6 +52,34 @@ describe('differentiable augmentation', () => {
     tf.dispose([x, y]);
   });
 
+  it('passes the gradient back exactly along the shift (a pixel shifted in gets its output gradient)', async () => {
+    const x = ramp(3, 8);
+    const settings = { ...none, translation: true, translationRatio: 0.25 };
+    const probe = tf.tensor4d(
+      Array.from({ length: 3 * 8 * 8 * 3 }, (_, i) => ((i * 37) % 101) / 101),
+      [3, 8, 8, 3],
+    );
+    const shifted = diffAugment(x, settings, new SeededRandom(3));
+    const grad = tf.grad((input) =>
+      tf.sum(tf.mul(diffAugment(input as tf.Tensor4D, settings, new SeededRandom(3)), probe)),
+    )(x);
+    // out[p] = x[source(p)], so d/dx[q] = probe[p] for the output pixel p that q moved to, and 0 for pixels shifted out.
+    const [inputs, outputs, probes, grads] = await Promise.all([
+      x.data(),
+      shifted.data(),
+      probe.data(),
+      grad.data(),
+    ]);
+    const expected = new Float32Array(grads.length);
+    for (let p = 0; p < outputs.length; p++) {
+      if (outputs[p] === 0) continue;
+      const q = inputs.indexOf(outputs[p]!);
+      expected[q] = expected[q]! + probes[p]!;
+    }
+    expect(Array.from(grads)).toEqual(Array.from(expected));
+    tf.dispose([x, probe, shifted, grad]);
+  });
+
   it('cuts out a square of about the configured size', async () => {
     const x = tf.ones([4, 16, 16, 3]) as tf.Tensor4D;
     const y = diffAugment(x, { ...none, cutout: true, cutoutRatio: 0.5 }, new SeededRandom(2));

@@ -82,6 +82,23 @@ describe('gan-studio CLI', () => {
       expect([e.dLoss, e.gLoss, e.dReal, e.dFake].every(Number.isFinite)).toBe(true);
   });
 
+  it('trains bit for bit the same on one wasm thread as on two', async () => {
+    const [one, two] = await Promise.all(
+      [1, 2].map(async (threads) => {
+        const result = await runCli(trainArgs(`threads-${threads}`, 6), home, {
+          GAN_STUDIO_THREADS: String(threads),
+        });
+        expect(result.code).toBe(0);
+        return jsonEvents(result.stdout);
+      }),
+    );
+    expect(one![0]).toMatchObject({ event: 'started', backend: { name: 'wasm', threads: 1 } });
+    expect(two![0]).toMatchObject({ event: 'started', backend: { name: 'wasm', threads: 2 } });
+    expect(lossesOf(one!)).toHaveLength(6);
+    expect(lossesOf(two!)).toEqual(lossesOf(one!));
+    expect(lossesOf(one!)).toEqual(lossesOf(straight).slice(0, 6));
+  });
+
   it('resumes a run killed with SIGKILL from its last checkpoint, with the same losses as an unbroken run', async () => {
     const child = startCli(trainArgs('killed', 12), home);
     const output = finished(child);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNewRun } from '../../src-main/jobs/create-run';
+import { defaultWasmThreads } from '../../src-main/engine/backends/wasm-thread-count';
 import { startJob } from '../../src-main/jobs/job-host';
 import { createNodeEngineWorker } from '../../src-main/jobs/node-worker';
 import { importSources } from '../../src-main/library/import/import-folder';
@@ -49,7 +50,7 @@ describe('job host', () => {
     expect(events[0]).toMatchObject({
       event: 'started',
       job: 'probe',
-      backend: { name: 'wasm', threads: 1 },
+      backend: { name: 'wasm', threads: defaultWasmThreads() },
     });
   });
 

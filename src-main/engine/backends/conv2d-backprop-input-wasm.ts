@@ -18,7 +18,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { releaseIntermediates, runWasmKernel, shape4d } from './wasm-kernel-calls';
+import { heapFloats, releaseIntermediates, runWasmKernel, shape4d } from './wasm-kernel-calls';
 
 type Args = {
   inputs: { dy: TensorInfo; filter: TensorInfo };
@@ -55,27 +55,29 @@ function phaseOf(
   return { first, taps, from, to, padAfter: Math.max(0, to - (outSize - 1)) };
 }
 
-/** The taps of one phase as a stride-1 conv filter: flipped, and [taps, taps, outChannels, inChannels]. */
+/**
+ * The taps of one phase as a stride-1 conv filter: flipped, [taps, taps, outChannels, inChannels]. `swapped` is
+ * the whole filter with its channel axes already swapped, so each tap is one contiguous block to copy.
+ */
 function phaseFilter(
   backend: BackendWasm,
-  filter: TensorInfo,
+  swapped: TensorInfo,
   rows: Phase,
   cols: Phase,
   sh: number,
   sw: number,
 ): TensorInfo {
-  const [, kw, inChannels, outChannels] = shape4d(filter);
+  const [, kw, outChannels, inChannels] = shape4d(swapped);
+  const block = outChannels * inChannels;
   const sub = backend.makeOutput([rows.taps, cols.taps, outChannels, inChannels], 'float32');
-  const from = backend.typedArrayFromHeap(filter) as Float32Array;
-  const to = backend.typedArrayFromHeap(sub) as Float32Array;
-  let at = 0;
+  const { heap, starts } = heapFloats(backend, swapped, sub);
+  const [from, to] = starts as [number, number];
+  let at = to;
   for (let u = 0; u < rows.taps; u++) {
     const kh = rows.first + sh * (rows.taps - 1 - u);
-    for (let v = 0; v < cols.taps; v++) {
-      const base = (kh * kw + cols.first + sw * (cols.taps - 1 - v)) * inChannels * outChannels;
-      for (let co = 0; co < outChannels; co++) {
-        for (let ci = 0; ci < inChannels; ci++) to[at++] = from[base + ci * outChannels + co]!;
-      }
+    for (let v = 0; v < cols.taps; v++, at += block) {
+      const tap = from + (kh * kw + cols.first + sw * (cols.taps - 1 - v)) * block;
+      heap.copyWithin(at, tap, tap + block);
     }
   }
   return sub;
@@ -98,6 +100,7 @@ function conv2dBackpropInputByPhases(args: Args): TensorInfo {
 
   const dx = backend.makeOutput([batchSize, inHeight, inWidth, inChannels], 'float32');
   (backend.typedArrayFromHeap(dx) as Float32Array).fill(0);
+  const swapped = runWasmKernel('Transpose', backend, { x: filter }, { perm: [0, 1, 3, 2] });
 
   for (let ph = 0; ph < sh; ph++) {
     const rows = phaseOf(ph, info.filterHeight, sh, padInfo.top, inHeight, outHeight);
@@ -105,7 +108,7 @@ function conv2dBackpropInputByPhases(args: Args): TensorInfo {
     for (let pw = 0; pw < sw; pw++) {
       const cols = phaseOf(pw, info.filterWidth, sw, padInfo.left, inWidth, outWidth);
       if (!cols) continue;
-      const sub = phaseFilter(backend, filter, rows, cols, sh, sw);
+      const sub = phaseFilter(backend, swapped, rows, cols, sh, sw);
       const convAttrs: NamedAttrMap = {
         strides: [1, 1],
         dilations: [1, 1],
@@ -122,8 +125,12 @@ function conv2dBackpropInputByPhases(args: Args): TensorInfo {
       releaseIntermediates(backend, sub, phase);
     }
   }
+  releaseIntermediates(backend, swapped);
   return dx;
 }
+
+/** Below this many channels a pixel is copied element by element: a memmove call costs more than it saves. */
+const MEMMOVE_FROM_CHANNELS = 16;
 
 /** Copies a phase's conv output into its rows and columns of dx. */
 function interleave(
@@ -139,17 +146,18 @@ function interleave(
 ): void {
   const [batch, phaseHeight, phaseWidth, channels] = shape4d(phase);
   const [, height, width] = shape4d(dx);
-  // Views are taken only now: any allocation in between could have grown (and detached) the heap.
-  const from = backend.typedArrayFromHeap(phase) as Float32Array;
-  const to = backend.typedArrayFromHeap(dx) as Float32Array;
+  const { heap, starts } = heapFloats(backend, phase, dx);
+  const [from, to] = starts as [number, number];
+  const byMemmove = channels >= MEMMOVE_FROM_CHANNELS;
   for (let b = 0; b < batch; b++) {
     for (let m = rows.from; m <= rows.to; m++) {
       const i = m * sh + rows.first - padTop;
       for (let n = cols.from; n <= cols.to; n++) {
         const j = n * sw + cols.first - padLeft;
-        const src = ((b * phaseHeight + m) * phaseWidth + n) * channels;
-        const dst = ((b * height + i) * width + j) * channels;
-        for (let c = 0; c < channels; c++) to[dst + c] = from[src + c]!;
+        const src = from + ((b * phaseHeight + m) * phaseWidth + n) * channels;
+        const dst = to + ((b * height + i) * width + j) * channels;
+        if (byMemmove) heap.copyWithin(dst, src, src + channels);
+        else for (let c = 0; c < channels; c++) heap[dst + c] = heap[src + c]!;
       }
     }
   }

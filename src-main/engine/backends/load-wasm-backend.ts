@@ -3,6 +3,7 @@
  * asked (see wasm-threads.ts for how threads work under Node.js at all).
  */
 import * as tf from '@tensorflow/tfjs';
+import type * as WasmBackend from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from './register-wasm-kernels';
 import { beginThreadedStart, settleThreadPool, threadsUnavailable } from './wasm-threads';
 
@@ -38,10 +39,8 @@ async function withoutNewProcessHooks<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-type WasmPackage = typeof import('@tensorflow/tfjs-backend-wasm');
-
 /** Starts the threaded build; on failure, says why, and the caller starts the single-threaded one. */
-async function startThreaded(wasm: WasmPackage, threads: number): Promise<string | undefined> {
+async function startThreaded(wasm: typeof WasmBackend, threads: number): Promise<string | undefined> {
   const unavailable = threadsUnavailable(wasm.version_wasm);
   if (unavailable) return unavailable;
   let start;

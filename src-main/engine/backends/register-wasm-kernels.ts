@@ -5,12 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { batchMatMulWasm } from './batch-mat-mul-wasm';
+import { channelMeanWasm, channelSumWasm } from './channel-sum-wasm';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter-wasm';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input-wasm';
 import {
   depthwiseConv2dBackpropFilterWasm,
   depthwiseConv2dBackpropInputWasm,
 } from './depthwise-conv2d-backprop-wasm';
+import { FUSED_ADAM_KERNEL, fusedAdamWasm } from './fused-adam-wasm';
+import { identityWasm } from './identity-wasm';
 import { maxPoolGradWasm } from './max-pool-grad-wasm';
 import { unsortedSegmentSumWasm } from './unsorted-segment-sum-wasm';
 
@@ -19,8 +23,9 @@ interface WasmKernelPatch {
   /**
    * 'missing': added only if wasm has none, so a future release's own kernel wins.
    * 'broken' and 'slow': replace wasm's own (4.22) kernel.
+   * 'ours': a kernel of GAN Studio's own, under a name tfjs doesn't use.
    */
-  because: 'missing' | 'broken' | 'slow';
+  because: 'missing' | 'broken' | 'slow' | 'ours';
   /** Makes our kernel; `original` is wasm's own, for cases ours hands back to it. */
   build: (original: KernelConfig | undefined) => KernelConfig;
 }
@@ -40,6 +45,11 @@ const PATCHES: readonly WasmKernelPatch[] = [
   },
   { kernelName: 'UnsortedSegmentSum', because: 'missing', build: () => unsortedSegmentSumWasm },
   { kernelName: 'MaxPoolGrad', because: 'broken', build: () => maxPoolGradWasm },
+  { kernelName: 'Identity', because: 'slow', build: identityWasm },
+  { kernelName: 'BatchMatMul', because: 'slow', build: batchMatMulWasm },
+  { kernelName: 'Sum', because: 'slow', build: channelSumWasm },
+  { kernelName: 'Mean', because: 'slow', build: channelMeanWasm },
+  { kernelName: FUSED_ADAM_KERNEL, because: 'ours', build: () => fusedAdamWasm },
 ];
 
 /** Names of the kernels we provide for wasm, whether or not they are registered yet. */
@@ -56,7 +66,7 @@ export function registerWasmTrainingKernels(): string[] {
       ours.push(kernelName);
       continue;
     }
-    if (current && because === 'missing') continue;
+    if (current && (because === 'missing' || because === 'ours')) continue;
     const config = build(current);
     if (current) tf.unregisterKernel(kernelName, 'wasm');
     tf.registerKernel(config);

@@ -33,3 +33,17 @@ export function shape4d(info: TensorInfo): [number, number, number, number] {
   }
   return [a, b, c, d];
 }
+
+/**
+ * One float32 view over the whole wasm heap and where each tensor starts in it, so data can move between
+ * tensors with copyWithin (a native memmove) instead of element by element. Take it after the last allocation
+ * the caller makes: growing the heap replaces its buffer.
+ */
+export function heapFloats(
+  backend: BackendWasm,
+  ...infos: TensorInfo[]
+): { heap: Float32Array; starts: number[] } {
+  const views = infos.map((info) => backend.typedArrayFromHeap(info) as Float32Array);
+  const buffer = views[0]?.buffer ?? (backend.typedArrayFromHeap(infos[0]!) as Float32Array).buffer;
+  return { heap: new Float32Array(buffer), starts: views.map((view) => view.byteOffset / 4) };
+}

@@ -78,10 +78,11 @@ export function beginThreadedStart(threads: number, setThreadsCount: (n: number)
   const texts = new WeakMap<Blob, string>();
   let factoryError: Error | undefined;
 
+  type BlobParts = ConstructorParameters<typeof Blob>[0];
   class RecordingBlob extends RealBlob {
-    constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+    constructor(parts: BlobParts = [], options?: ConstructorParameters<typeof Blob>[1]) {
       super(parts, options);
-      const text = (parts ?? []).map((part) => (typeof part === 'string' ? part : '')).join('');
+      const text = [...parts].map((part) => (typeof part === 'string' ? part : '')).join('');
       texts.set(this, text);
       if (!text.startsWith(FACTORY_SCRIPT_START)) return;
       try {

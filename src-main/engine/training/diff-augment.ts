@@ -44,35 +44,39 @@ function adjustColor(x: tf.Tensor4D, random: SeededRandom): tf.Tensor4D {
 }
 
 /**
- * Shifts each image by up to `ratio` of its size in each direction, filling with zeros. A shift is a product
- * with a 0/1 shift matrix, which keeps it differentiable and costs two small batched matmuls. (tfjs's matMul
- * gets broadcasting over a rank-4 batch wrong, so columns are moved by transposing instead.)
+ * Shifts each image by up to `ratio` of its size in each direction, filling with zeros: one gather of pixels
+ * (a pixel moved, or a zero row past the end for what was shifted in), differentiable through tfjs's gather
+ * gradient. Every output is an exact copy of an input (or zero), as it was with the 0/1 shift matrices this
+ * replaces, which cost two batched matmuls (on wasm a scalar loop, a sixth of a DiffAugment step).
  */
 function translate(x: tf.Tensor4D, ratio: number, random: SeededRandom): tf.Tensor4D {
   const [batch, height, width, channels] = x.shape;
   const maxShift = Math.round(height * ratio);
   if (maxShift === 0) return x;
-  const rowShifts = shiftMatrices(batch, height, maxShift, random);
-  const colShifts = shiftMatrices(batch, width, maxShift, random);
-  // rows: [b, H, H] x [b, H, W*C]
-  const rowsMoved = tf.matMul(rowShifts, x.reshape([batch, height, width * channels]));
-  // columns: the same on the image transposed to [b, W, H*C]
-  const transposed = rowsMoved.reshape([batch, height, width, channels]).transpose([0, 2, 1, 3]);
-  const colsMoved = tf.matMul(colShifts, transposed.reshape([batch, width, height * channels]));
-  return colsMoved.reshape([batch, width, height, channels]).transpose([0, 2, 1, 3]) as tf.Tensor4D;
-}
-
-/** For each image, an n x n matrix whose product with a column vector shifts it by a random offset. */
-function shiftMatrices(batch: number, n: number, maxShift: number, random: SeededRandom): tf.Tensor3D {
-  const values = new Float32Array(batch * n * n);
-  for (let b = 0; b < batch; b++) {
-    const shift = random.below(2 * maxShift + 1) - maxShift;
-    for (let i = 0; i < n; i++) {
-      const source = i + shift;
-      if (source >= 0 && source < n) values[b * n * n + i * n + source] = 1;
+  // Draw order (every image's row shift, then every image's column shift) is part of the run's randomness.
+  const rowShifts = drawShifts(batch, maxShift, random);
+  const columnShifts = drawShifts(batch, maxShift, random);
+  const pixels = batch * height * width;
+  const sources = new Int32Array(pixels);
+  for (let b = 0, at = 0; b < batch; b++) {
+    for (let i = 0; i < height; i++) {
+      const row = i + rowShifts[b]!;
+      for (let j = 0; j < width; j++, at++) {
+        const column = j + columnShifts[b]!;
+        const inside = row >= 0 && row < height && column >= 0 && column < width;
+        sources[at] = inside ? (b * height + row) * width + column : pixels;
+      }
     }
   }
-  return tf.tensor3d(values, [batch, n, n]);
+  const withZeroRow = tf.concat([x.reshape([pixels, channels]), tf.zeros([1, channels])]);
+  return tf.gather(withZeroRow, tf.tensor1d(sources, 'int32')).reshape([batch, height, width, channels]);
+}
+
+/** Each image's shift along one axis, in [-maxShift, maxShift]. */
+function drawShifts(batch: number, maxShift: number, random: SeededRandom): Int32Array {
+  const shifts = new Int32Array(batch);
+  for (let b = 0; b < batch; b++) shifts[b] = random.below(2 * maxShift + 1) - maxShift;
+  return shifts;
 }
 
 /** Zeroes a square of side `ratio` * size at a random place in each image (partly outside is allowed). */

@@ -106,6 +106,18 @@ describe('Conv2DBackpropInput on wasm (ours, by phases) matches the cpu backend'
     expect(await failures(cases)).toEqual([]);
   });
 
+  it('with 16 or more channels, where whole pixels are moved by memmove', async () => {
+    const cases: Case[] = [];
+    for (const stride of [1, 2, 3])
+      for (const pad of ['same', 'valid'] as const)
+        for (const [inChannels, outChannels] of [
+          [16, 5],
+          [20, 17],
+        ] as const)
+          cases.push({ batch: 2, size: 9, kernel: 4, stride, pad, inChannels, outChannels });
+    expect(await failures(cases)).toEqual([]);
+  });
+
   it.each([
     [4, 8, 128, 64],
     [8, 16, 64, 32],

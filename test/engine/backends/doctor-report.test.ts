@@ -28,7 +28,7 @@ describe('doctorReport', () => {
     expect(lines).toContain(
       'versions: @tensorflow/tfjs 4.22.0, @tensorflow/tfjs-backend-wasm 4.22.0, Node.js 20.20.2',
     );
-    expect(lines).toContain('threads: 1 (tfjs-backend-wasm runs single-threaded under Node.js)');
+    expect(lines).toContain('threads: 1 (set GAN_STUDIO_THREADS to change)');
     expect(lines).toContain('SIMD: on');
     expect(lines).toContain('kernels added by GAN Studio: Conv2DBackpropFilter, MaxPoolGrad');
   });

@@ -43,13 +43,16 @@ describe('initBackend', () => {
     'picks wasm when tfjs-node is absent, with our kernels, and says why not tensorflow',
     async () => {
       vi.stubEnv('GAN_STUDIO_BACKEND', '');
+      vi.stubEnv('GAN_STUDIO_THREADS', '');
       const info = await initBackend();
       expect(info.name).toBe('wasm');
       expect(tf.getBackend()).toBe('wasm');
       expect(info.notUsed).toEqual({
         tensorflow: expect.stringMatching(/@tensorflow\/tfjs-node is not installed/),
       });
-      expect(info.threads).toBe(1);
+      // Every core up to 4, on the threaded build (threadsNote would say why not).
+      expect(info.threadsNote).toBeUndefined();
+      expect(info.threads).toBe(Math.min(4, os.availableParallelism()));
       expect(typeof info.simd).toBe('boolean');
       expect(info.kernelsAdded).toEqual(
         expect.arrayContaining(['Conv2DBackpropFilter', 'MaxPoolGrad', 'UnsortedSegmentSum']),

@@ -56,17 +56,16 @@ export class DcganTrainer implements GanTrainer {
     let dReal: tf.Scalar | undefined;
     let dFake: tf.Scalar | undefined;
     const dStep = this.discriminator.gradients(() => {
-      const realLogits = discriminate(
-        this.discriminator,
+      // One pass over real and generated images together: D has no batch statistics, so each image's logit is
+      // what a pass of its own would give, and half as many (twice as large) kernels run.
+      const both = tf.concat([
         diffAugment(real, augment, stepRandom(Stream.augmentReal)),
-      );
-      const fakeLogits = discriminate(
-        this.discriminator,
         diffAugment(fake, augment, stepRandom(Stream.augmentFake)),
-      );
-      dReal = tf.keep(tf.mean(tf.sigmoid(realLogits)) as tf.Scalar);
-      dFake = tf.keep(tf.mean(tf.sigmoid(fakeLogits)) as tf.Scalar);
-      return tf.add(tf.mean(tf.softplus(tf.neg(realLogits))), tf.mean(tf.softplus(fakeLogits)));
+      ]);
+      const [realLogits, fakeLogits] = tf.split(discriminate(this.discriminator, both), 2);
+      dReal = tf.keep(tf.mean(tf.sigmoid(realLogits!)) as tf.Scalar);
+      dFake = tf.keep(tf.mean(tf.sigmoid(fakeLogits!)) as tf.Scalar);
+      return tf.add(tf.mean(tf.softplus(tf.neg(realLogits!))), tf.mean(tf.softplus(fakeLogits!)));
     });
     this.adamD.apply(dStep.grads, this.config.learningRateD * learningRateScale);
     tf.dispose([real, fake, dStep.grads]);
