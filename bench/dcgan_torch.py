@@ -49,21 +49,26 @@ def pin_threads(threads):
 
 def blas_in_use(torch):
     """Which BLAS the process loaded: it decides the speed of PyTorch's transposed convs on the CPU, which run
-    as im2col plus a BLAS matrix product (slow_conv_transpose2d) in PyTorch 1.13."""
+    as im2col plus a BLAS matrix product (slow_conv_transpose2d) in PyTorch 1.13. Judged by the library that
+    provides the BLAS symbols, not by any library with "blas" in its path: with the reference libblas put first
+    (--torch-blas), Debian still loads LAPACK from OpenBLAS's folder."""
     with open("/proc/self/maps") as maps:
         paths = {line.split()[-1] for line in maps if "/" in line}
-    libraries = {path for path in paths if "blas" in path.lower() or "mkl" in path.lower()}
-    for kind in ("openblas", "mkl", "blis"):
-        found = sorted(path for path in libraries if kind in path.lower())
-        if found:
-            return kind, found[0]
+    providers = sorted(
+        path
+        for path in paths
+        if os.path.basename(path).startswith(("libblas.so", "libopenblas", "libmkl_rt", "libblis"))
+    )
+    for path in providers:
+        for kind in ("openblas", "mkl", "blis"):
+            if kind in path.lower():
+                return kind, path
+        if "/blas/" in path:
+            # Debian's libblas3: the netlib reference implementation, unoptimised.
+            return "reference", path
     if "Math Kernel Library" in torch.__config__.show():
         return "mkl", "linked into torch"
-    reference = sorted(path for path in libraries if "/blas/" in path)
-    if reference:
-        # Debian's libblas3: the netlib reference implementation, unoptimised.
-        return "reference", reference[0]
-    return "unknown", ", ".join(sorted(libraries)) or "none loaded"
+    return "unknown", ", ".join(providers) or "none loaded"
 
 
 def machine_busy_seconds():
