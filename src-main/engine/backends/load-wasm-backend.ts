@@ -39,8 +39,33 @@ async function withoutNewProcessHooks<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A threaded start takes about a second. One that has not finished long after that never will (a pthread worker
+ * that fails to load leaves Emscripten waiting for it), so the single-threaded build is started instead; tfjs
+ * ignores the stale start if it ever ends.
+ */
+export const THREADED_START_LIMIT_MS = 30_000;
+
+/** `pending` settled, or 'timed out' after `ms`, without keeping the process alive for the timer. */
+async function settleWithin<T>(pending: Promise<T>, ms: number): Promise<T | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([pending, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts the threaded build; on failure, says why, and the caller starts the single-threaded one. */
-async function startThreaded(wasm: typeof WasmBackend, threads: number): Promise<string | undefined> {
+async function startThreaded(
+  wasm: typeof WasmBackend,
+  threads: number,
+  limitMs: number,
+): Promise<string | undefined> {
   const unavailable = threadsUnavailable(wasm.version_wasm);
   if (unavailable) return unavailable;
   let start;
@@ -50,7 +75,9 @@ async function startThreaded(wasm: typeof WasmBackend, threads: number): Promise
     return `the threaded build could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
   }
   try {
-    if (!(await tf.setBackend('wasm'))) return 'the threaded build failed to start';
+    const started = await settleWithin(tf.setBackend('wasm'), limitMs);
+    if (started === 'timed out') return `the threaded build did not start within ${limitMs / 1000} s`;
+    if (!started) return 'the threaded build failed to start';
   } finally {
     start.restore();
   }
@@ -59,12 +86,15 @@ async function startThreaded(wasm: typeof WasmBackend, threads: number): Promise
 }
 
 /** Imports the wasm backend, registers our kernels, and switches tfjs to it with `threads` threads. */
-export async function loadWasmBackend(threads = 1): Promise<WasmLoad> {
+export async function loadWasmBackend(
+  threads = 1,
+  threadedStartLimitMs = THREADED_START_LIMIT_MS,
+): Promise<WasmLoad> {
   try {
     return await withoutNewProcessHooks(async () => {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const kernelsAdded = registerWasmTrainingKernels();
-      const threadsNote = threads > 1 ? await startThreaded(wasm, threads) : undefined;
+      const threadsNote = threads > 1 ? await startThreaded(wasm, threads, threadedStartLimitMs) : undefined;
       if (threadsNote !== undefined) {
         tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
         wasm.setThreadsCount(1);
