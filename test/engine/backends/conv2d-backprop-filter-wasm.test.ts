@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src-main/engine/backends/select-backend';
-import { difference, liveCounts, parity, runOn, seededValues } from './parity-helpers';
+import { difference, parity, runOn, seededValues, wasmCountsAround } from './parity-helpers';
 
 const TOLERANCE = 1e-4;
 type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -152,38 +152,23 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
         dyShape.reduce((a, b) => a * b),
         10,
       );
-      const diff = await parity(
-        () =>
-          tf.engine().runKernel(
-            'Conv2DBackpropFilter',
-            { x: tf.tensor4d(x, [2, 8, 8, 3]), dy: tf.tensor4d(dy, dyShape) },
-            {
-              strides: [2, 2],
-              pad: 1,
-              dataFormat: 'NHWC',
-              dimRoundingMode: rounding,
-              filterShape: [3, 3, 3, 4],
-            },
-          ) as tf.Tensor,
-      );
+      const kernelGradient = () =>
+        tf.engine().runKernel(
+          'Conv2DBackpropFilter',
+          { x: tf.tensor4d(x, [2, 8, 8, 3]), dy: tf.tensor4d(dy, dyShape) },
+          {
+            strides: [2, 2],
+            pad: 1,
+            dataFormat: 'NHWC',
+            dimRoundingMode: rounding,
+            filterShape: [3, 3, 3, 4],
+          },
+        ) as tf.Tensor;
+      const diff = await parity(kernelGradient);
       expect(diff.relative).toBeLessThanOrEqual(TOLERANCE);
 
       // Through tf.grad the rounding is lost on the way down; sizing by dy still gives the true gradient on wasm.
-      const reference = await runOn(
-        'cpu',
-        () =>
-          tf.engine().runKernel(
-            'Conv2DBackpropFilter',
-            { x: tf.tensor4d(x, [2, 8, 8, 3]), dy: tf.tensor4d(dy, dyShape) },
-            {
-              strides: [2, 2],
-              pad: 1,
-              dataFormat: 'NHWC',
-              dimRoundingMode: rounding,
-              filterShape: [3, 3, 3, 4],
-            },
-          ) as tf.Tensor,
-      );
+      const reference = await runOn('cpu', kernelGradient);
       const viaGrad = await runOn('wasm', () => {
         const probe = tf.tensor4d(dy, dyShape);
         const w = tf.tensor4d(seededValues(3 * 3 * 3 * 4, 11), [3, 3, 3, 4]);
@@ -242,7 +227,6 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
 
   // 8 pixels, 'valid', stride 2: the last row is never read, so the kernel also makes (and must free) a crop.
   it('leaves no tensors or wasm buffers behind when run repeatedly', async () => {
-    await tf.setBackend('wasm');
     const gradient = filterGradient({
       batch: 3,
       size: 8,
@@ -252,9 +236,7 @@ describe('Conv2DBackpropFilter on wasm matches the cpu backend', () => {
       inChannels: 3,
       outChannels: 8,
     });
-    tf.tidy(gradient).dispose();
-    const before = liveCounts();
-    for (let i = 0; i < 5; i++) tf.tidy(gradient).dispose();
-    expect(liveCounts()).toEqual(before);
+    const { before, after } = await wasmCountsAround(gradient);
+    expect(after).toEqual(before);
   });
 });

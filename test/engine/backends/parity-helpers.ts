@@ -64,3 +64,17 @@ export async function parity(compute: () => tf.Tensor): Promise<Difference> {
 export function liveCounts(): { tensors: number; buffers: number } {
   return { tensors: tf.memory().numTensors, buffers: tf.backend().numDataIds() };
 }
+
+/**
+ * Runs `compute` on wasm once to warm up, then five more times, and returns the live counts before and after
+ * those five: equal when the kernels behind it free every intermediate.
+ */
+export async function wasmCountsAround(
+  compute: () => tf.Tensor | tf.Tensor[],
+): Promise<{ before: ReturnType<typeof liveCounts>; after: ReturnType<typeof liveCounts> }> {
+  await tf.setBackend('wasm');
+  tf.dispose(tf.tidy(compute));
+  const before = liveCounts();
+  for (let i = 0; i < 5; i++) tf.dispose(tf.tidy(compute));
+  return { before, after: liveCounts() };
+}
