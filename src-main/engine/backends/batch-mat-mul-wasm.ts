@@ -7,9 +7,9 @@
  * matrices times one matrix is one tall matrix times it. What is left (both operands batched) goes to wasm's
  * own kernel. The sums run in XNNPACK's order, so results can differ from the loop's in the last bits.
  */
-import type { BatchMatMulAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { BatchMatMulAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { releaseIntermediates, runWasmKernel } from './wasm-kernel-calls';
+import { releaseIntermediates, replaceWasmKernel, runWasmKernel } from './wasm-kernel-calls';
 
 type Args = { inputs: { a: TensorInfo; b: TensorInfo }; backend: BackendWasm; attrs: BatchMatMulAttrs };
 
@@ -31,7 +31,7 @@ function asPlainMatrices(
   return { info: plain, owned: true };
 }
 
-function batchMatMul(args: Args, original: KernelConfig): TensorInfo {
+function batchMatMul(args: Args, theirs: (args: Args) => TensorInfo): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { a, b } = inputs;
   const batchA = product(a.shape.slice(0, -2));
@@ -39,7 +39,7 @@ function batchMatMul(args: Args, original: KernelConfig): TensorInfo {
   // Both batched (or broadcast between them): XNNPACK's path doesn't cover it.
   const broadcastsUp = b.shape.length > a.shape.length;
   if (batchB !== 1 || broadcastsUp || a.dtype !== 'float32' || b.dtype !== 'float32') {
-    return original.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+    return theirs(args);
   }
   const left = asPlainMatrices(backend, a, attrs.transposeA);
   const right = asPlainMatrices(backend, b, attrs.transposeB);
@@ -47,22 +47,15 @@ function batchMatMul(args: Args, original: KernelConfig): TensorInfo {
   const columns = right.info.shape[2]!;
   // A batch of matrices times one matrix is the batch stacked into one tall matrix times it.
   const tall = runWasmKernel('Reshape', backend, { x: left.info }, { shape: [1, batchA * rows, inner] });
-  const out = original.kernelFunc({
+  const out = theirs({
     inputs: { a: tall, b: right.info },
     backend,
     attrs: { transposeA: false, transposeB: false },
-  } as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+  });
   releaseIntermediates(backend, tall, left.info, right.info);
   const batchShape = a.shape.slice(0, -2);
   return { ...out, shape: [...batchShape, rows, columns] };
 }
 
-export function batchMatMulWasm(original: KernelConfig | undefined): KernelConfig {
-  if (!original) throw new Error('BatchMatMul (wasm): the backend has no kernel of its own to build on.');
-  return {
-    kernelName: 'BatchMatMul',
-    backendName: 'wasm',
-    kernelFunc: ((args: Args) => batchMatMul(args, original)) as unknown as KernelFunc,
-    ...(original.setupFunc ? { setupFunc: original.setupFunc } : {}),
-  };
-}
+export const batchMatMulWasm = (original: KernelConfig | undefined): KernelConfig =>
+  replaceWasmKernel('BatchMatMul', original, batchMatMul);

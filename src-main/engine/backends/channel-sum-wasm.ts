@@ -7,9 +7,10 @@
  * divides that by the count once, so the results are wasm's own, bit for bit. Any other reduction goes to
  * wasm's own kernel.
  */
-import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { replaceWasmKernel } from './wasm-kernel-calls';
 
 type Args = { inputs: { x: TensorInfo }; backend: BackendWasm; attrs: SumAttrs };
 
@@ -71,19 +72,13 @@ function channelTotals(args: Args, averaged: boolean): TensorInfo {
   return out;
 }
 
-function perChannel(kernelName: 'Sum' | 'Mean', original: KernelConfig | undefined): KernelConfig {
-  if (!original) throw new Error(`${kernelName} (wasm): the backend has no kernel of its own to build on.`);
-  const kernelFunc = (args: Args): TensorInfo =>
+/** Per-channel reductions are ours; any other goes to wasm's own kernel. */
+const perChannel = (kernelName: 'Sum' | 'Mean', original: KernelConfig | undefined): KernelConfig =>
+  replaceWasmKernel<Args>(kernelName, original, (args, theirs) =>
     args.inputs.x.dtype === 'float32' && reducesLeadingAxes(args.inputs.x.shape, args.attrs.axis)
       ? channelTotals(args, kernelName === 'Mean')
-      : (original.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo);
-  return {
-    kernelName,
-    backendName: 'wasm',
-    kernelFunc: kernelFunc as unknown as KernelFunc,
-    ...(original.setupFunc ? { setupFunc: original.setupFunc } : {}),
-  };
-}
+      : theirs(args),
+  );
 
 export const channelSumWasm = (original: KernelConfig | undefined) => perChannel('Sum', original);
 export const channelMeanWasm = (original: KernelConfig | undefined) => perChannel('Mean', original);

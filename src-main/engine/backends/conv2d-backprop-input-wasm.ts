@@ -10,15 +10,15 @@
  * none of them by the zeros a strided transposed conv implicitly inserts. Stride 1 is the one-phase case.
  */
 import * as tf from '@tensorflow/tfjs';
-import type {
-  Conv2DBackpropInputAttrs,
-  KernelConfig,
-  KernelFunc,
-  NamedAttrMap,
-  TensorInfo,
-} from '@tensorflow/tfjs';
+import type { Conv2DBackpropInputAttrs, KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapFloats, releaseIntermediates, runWasmKernel, shape4d } from './wasm-kernel-calls';
+import {
+  heapFloats,
+  releaseIntermediates,
+  replaceWasmKernel,
+  runWasmKernel,
+  shape4d,
+} from './wasm-kernel-calls';
 
 type Args = {
   inputs: { dy: TensorInfo; filter: TensorInfo };
@@ -164,21 +164,7 @@ function interleave(
 }
 
 /** Ours for NHWC; NCHW (which wasm's Conv2D can't run) goes to wasm's own kernel. */
-export function conv2dBackpropInputWasm(original: KernelConfig | undefined): KernelConfig {
-  const kernelFunc = (args: Args): TensorInfo => {
-    if (args.attrs.dataFormat === 'NCHW') {
-      if (!original) throw new Error('Conv2DBackpropInput (wasm): NCHW is not supported.');
-      return original.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
-    }
-    return conv2dBackpropInputByPhases(args);
-  };
-  return {
-    kernelName: 'Conv2DBackpropInput',
-    backendName: 'wasm',
-    kernelFunc: kernelFunc as unknown as KernelFunc,
-    // The engine runs setup funcs of registered kernels when the backend starts; wasm's own binds its C function
-    // there, and it is no longer registered itself.
-    ...(original?.setupFunc ? { setupFunc: original.setupFunc } : {}),
-    ...(original?.disposeFunc ? { disposeFunc: original.disposeFunc } : {}),
-  };
-}
+export const conv2dBackpropInputWasm = (original: KernelConfig | undefined): KernelConfig =>
+  replaceWasmKernel<Args>('Conv2DBackpropInput', original, (args, theirs) =>
+    args.attrs.dataFormat === 'NCHW' ? theirs(args) : conv2dBackpropInputByPhases(args),
+  );

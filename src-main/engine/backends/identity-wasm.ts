@@ -6,28 +6,20 @@
  * Sharing is what the cpu backend and wasm's own Reshape already do: tensors are immutable, buffers are
  * reference-counted, and a buffer is freed when its last tensor goes.
  */
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { replaceWasmKernel } from './wasm-kernel-calls';
 
-function identity(args: { inputs: { x: TensorInfo }; backend: BackendWasm }): TensorInfo {
+type Args = { inputs: { x: TensorInfo }; backend: BackendWasm };
+
+function identity(args: Args): TensorInfo {
   const { x } = args.inputs;
   args.backend.incRef(x.dataId);
   return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
 }
 
 /** Strings are kept apart from the heap; those go to wasm's own kernel. */
-export function identityWasm(original: KernelConfig | undefined): KernelConfig {
-  const kernelFunc = (args: { inputs: { x: TensorInfo }; backend: BackendWasm }): TensorInfo => {
-    if (args.inputs.x.dtype === 'string') {
-      if (!original) throw new Error('Identity (wasm): strings are not supported.');
-      return original.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
-    }
-    return identity(args);
-  };
-  return {
-    kernelName: 'Identity',
-    backendName: 'wasm',
-    kernelFunc: kernelFunc as unknown as KernelFunc,
-    ...(original?.setupFunc ? { setupFunc: original.setupFunc } : {}),
-  };
-}
+export const identityWasm = (original: KernelConfig | undefined): KernelConfig =>
+  replaceWasmKernel<Args>('Identity', original, (args, theirs) =>
+    args.inputs.x.dtype === 'string' ? theirs(args) : identity(args),
+  );

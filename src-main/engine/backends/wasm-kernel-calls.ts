@@ -4,7 +4,7 @@
  * `releaseIntermediates` or it leaks in the wasm heap.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 export function runWasmKernel(
@@ -19,6 +19,30 @@ export function runWasmKernel(
   if (Array.isArray(out))
     throw new Error(`The wasm '${kernelName}' kernel returned several tensors; one was expected.`);
   return out;
+}
+
+/**
+ * A kernel in place of wasm's own `original`: `ours` computes the cases it takes and hands the rest to wasm's
+ * kernel through `theirs`. The original's setup and dispose functions stay: the engine runs the setup funcs of
+ * registered kernels when the backend starts, and wasm's own kernels bind their C functions there.
+ */
+export function replaceWasmKernel<Args>(
+  kernelName: string,
+  original: KernelConfig | undefined,
+  ours: (args: Args, theirs: (args: Args) => TensorInfo) => TensorInfo,
+): KernelConfig {
+  const theirs = (args: Args): TensorInfo => {
+    if (!original)
+      throw new Error(`${kernelName} (wasm): the backend has no kernel of its own for this case.`);
+    return original.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+  };
+  return {
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: ((args: Args) => ours(args, theirs)) as unknown as KernelFunc,
+    ...(original?.setupFunc ? { setupFunc: original.setupFunc } : {}),
+    ...(original?.disposeFunc ? { disposeFunc: original.disposeFunc } : {}),
+  };
 }
 
 export function releaseIntermediates(backend: BackendWasm, ...infos: TensorInfo[]): void {
