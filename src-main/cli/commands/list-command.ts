@@ -1,7 +1,18 @@
 import type { Command } from 'commander';
 import { listDatasets } from '../../library/datasets';
 import { listRuns } from '../../library/runs';
+import type { RunMeta } from '../../shared/run';
 import type { CliContext } from '../cli-context';
+
+/** Where a run is, and for one that stopped short of its last checkpoint, where `resume` picks it up. */
+export function runProgressText(
+  run: Pick<RunMeta, 'status' | 'step' | 'totalSteps' | 'checkpointStep'>,
+): string {
+  const at = `step ${run.step}/${run.totalSteps}`;
+  const ended = run.status === 'interrupted' || run.status === 'failed';
+  const behind = run.checkpointStep !== null && run.checkpointStep < run.step;
+  return ended && behind ? `${at}, resumes from step ${run.checkpointStep}` : at;
+}
 
 export function addListCommand(program: Command, context: CliContext): void {
   program
@@ -22,7 +33,7 @@ export function addListCommand(program: Command, context: CliContext): void {
         `runs (${runs.length}):`,
         ...runs.map(
           (r) =>
-            `  ${r.name}  ${r.model} on ${r.datasetB ? `${r.dataset} + ${r.datasetB}` : r.dataset}  ${r.status}  step ${r.step}/${r.totalSteps}`,
+            `  ${r.name}  ${r.model} on ${r.datasetB ? `${r.dataset} + ${r.datasetB}` : r.dataset}  ${r.status}  ${runProgressText(r)}`,
         ),
       ];
       output.result(lines.join('\n'), { event: 'list', home, datasets, runs });
