@@ -86,6 +86,25 @@ describe('training dashboard state', () => {
     expect(dashboard.meta?.status).toBe('paused');
   });
 
+  it('says which checkpoint an interrupted run continues from, and only when it got past it', async () => {
+    const interrupted = (step: number, checkpointStep: number) => {
+      const run = details();
+      return { ...run, meta: { ...run.meta, status: 'interrupted' as const, step, checkpointStep } };
+    };
+    const behind = new RunDashboard(new FakeStudio({ 'runs.get': () => interrupted(540, 500) }), 'cats-1');
+    await behind.open();
+    expect(behind.resumesFrom).toBe(500);
+    const atCheckpoint = new RunDashboard(
+      new FakeStudio({ 'runs.get': () => interrupted(500, 500) }),
+      'cats-1',
+    );
+    await atCheckpoint.open();
+    expect(atCheckpoint.resumesFrom).toBeNull();
+    const running = new RunDashboard(new FakeStudio({ 'runs.get': () => details() }), 'cats-1');
+    await running.open();
+    expect(running.resumesFrom).toBeNull();
+  });
+
   it('ignores other runs and turns warnings into advice', async () => {
     const studio = new FakeStudio({ 'runs.get': () => details() });
     const dashboard = new RunDashboard(studio, 'cats-1');

@@ -49,6 +49,12 @@ export class RunDashboard {
     this.metrics.map((m) => m.dFake),
   ]);
   readonly active = $derived(this.meta?.status === 'running' || this.meta?.status === 'paused');
+  /** For a run that crashed or failed past its last checkpoint: the step training continues from. */
+  readonly resumesFrom = $derived.by(() => {
+    const meta = this.meta;
+    if (!meta || (meta.status !== 'interrupted' && meta.status !== 'failed')) return null;
+    return meta.checkpointStep !== null && meta.checkpointStep < meta.step ? meta.checkpointStep : null;
+  });
 
   private unsubscribe: () => void = () => {};
 
