@@ -1,4 +1,4 @@
-/** Types of training runs in the library, shared with the renderer. */
+/** Types of training runs in the library (and one reading of them), shared with the renderer. */
 
 export type RunStatus =
   /** made, never started */
@@ -39,6 +39,15 @@ export interface RunMeta {
   backend: string | null;
   /** Why it failed, for status 'failed'. */
   error: string | null;
+}
+
+/**
+ * For a run that crashed or failed after its newest checkpoint: the step training continues from (the steps
+ * since are trained again). Null for every other run.
+ */
+export function resumesFrom(meta: Pick<RunMeta, 'status' | 'step' | 'checkpointStep'>): number | null {
+  if (meta.status !== 'interrupted' && meta.status !== 'failed') return null;
+  return meta.checkpointStep !== null && meta.checkpointStep < meta.step ? meta.checkpointStep : null;
 }
 
 /** One line of a run's metrics.jsonl: the means over the steps since the previous report. */

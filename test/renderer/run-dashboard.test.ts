@@ -93,16 +93,16 @@ describe('training dashboard state', () => {
     };
     const behind = new RunDashboard(new FakeStudio({ 'runs.get': () => interrupted(540, 500) }), 'cats-1');
     await behind.open();
-    expect(behind.resumesFrom).toBe(500);
+    expect(behind.continuesFrom).toBe(500);
     const atCheckpoint = new RunDashboard(
       new FakeStudio({ 'runs.get': () => interrupted(500, 500) }),
       'cats-1',
     );
     await atCheckpoint.open();
-    expect(atCheckpoint.resumesFrom).toBeNull();
+    expect(atCheckpoint.continuesFrom).toBeNull();
     const running = new RunDashboard(new FakeStudio({ 'runs.get': () => details() }), 'cats-1');
     await running.open();
-    expect(running.resumesFrom).toBeNull();
+    expect(running.continuesFrom).toBeNull();
   });
 
   it('ignores other runs and turns warnings into advice', async () => {

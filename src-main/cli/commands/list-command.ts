@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { listDatasets } from '../../library/datasets';
 import { listRuns } from '../../library/runs';
-import type { RunMeta } from '../../shared/run';
+import { resumesFrom, type RunMeta } from '../../shared/run';
 import type { CliContext } from '../cli-context';
 
-/** Where a run is, and for one that stopped short of its last checkpoint, where `resume` picks it up. */
+/** Where a run is, and for one that stopped past its newest checkpoint, where `resume` picks it up. */
 export function runProgressText(
   run: Pick<RunMeta, 'status' | 'step' | 'totalSteps' | 'checkpointStep'>,
 ): string {
   const at = `step ${run.step}/${run.totalSteps}`;
-  const ended = run.status === 'interrupted' || run.status === 'failed';
-  const behind = run.checkpointStep !== null && run.checkpointStep < run.step;
-  return ended && behind ? `${at}, resumes from step ${run.checkpointStep}` : at;
+  const from = resumesFrom(run);
+  return from === null ? at : `${at}, resumes from step ${from}`;
 }
 
 export function addListCommand(program: Command, context: CliContext): void {

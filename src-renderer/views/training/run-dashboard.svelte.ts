@@ -1,4 +1,4 @@
-import type { MetricsRecord, RunMeta } from '../../../src-main/shared/run';
+import { resumesFrom, type MetricsRecord, type RunMeta } from '../../../src-main/shared/run';
 import type {
   PreviewFrame,
   RunDetails,
@@ -49,12 +49,8 @@ export class RunDashboard {
     this.metrics.map((m) => m.dFake),
   ]);
   readonly active = $derived(this.meta?.status === 'running' || this.meta?.status === 'paused');
-  /** For a run that crashed or failed past its last checkpoint: the step training continues from. */
-  readonly resumesFrom = $derived.by(() => {
-    const meta = this.meta;
-    if (!meta || (meta.status !== 'interrupted' && meta.status !== 'failed')) return null;
-    return meta.checkpointStep !== null && meta.checkpointStep < meta.step ? meta.checkpointStep : null;
-  });
+  /** For a run that crashed or failed past its newest checkpoint: the step training continues from. */
+  readonly continuesFrom = $derived(this.meta ? resumesFrom(this.meta) : null);
 
   private unsubscribe: () => void = () => {};
 
