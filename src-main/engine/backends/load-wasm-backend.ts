@@ -41,8 +41,8 @@ async function withoutNewProcessHooks<T>(run: () => Promise<T>): Promise<T> {
 
 /**
  * A threaded start takes about a second. One that has not finished long after that never will (a pthread worker
- * that fails to load leaves Emscripten waiting for it), so the single-threaded build is started instead; tfjs
- * ignores the stale start if it ever ends.
+ * that fails to load leaves Emscripten waiting for it), so its workers are ended and the single-threaded build
+ * is started instead.
  */
 export const THREADED_START_LIMIT_MS = 30_000;
 
@@ -76,6 +76,7 @@ async function startThreaded(
   }
   try {
     const started = await settleWithin(tf.setBackend('wasm'), limitMs);
+    if (started !== true) start.abandon();
     if (started === 'timed out') return `the threaded build did not start within ${limitMs / 1000} s`;
     if (!started) return 'the threaded build failed to start';
   } finally {
@@ -99,7 +100,9 @@ export async function loadWasmBackend(
         tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
         wasm.setThreadsCount(1);
       }
-      if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) {
+      // tfjs names a backend current as soon as its start begins, so ask whether the threaded one really started.
+      const threadedStarted = threads > 1 && threadsNote === undefined;
+      if (!threadedStarted && !(await tf.setBackend('wasm'))) {
         return {
           ok: false as const,
           reason: 'the WebAssembly module failed to initialize (see the warning above)',

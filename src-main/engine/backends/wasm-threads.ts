@@ -12,13 +12,17 @@
  * - the backend sizes its pool as min(threads asked, logical cores / 2), assuming two hyperthreads a core,
  *   which would leave a 2-core machine with one: os.cpus() lists every core twice while it starts;
  * - pthreads would keep the process alive: the running ones are unref'd, and the prestarted workers no
- *   thread took (the build prestarts 8) are ended.
+ *   thread took (the build prestarts 8) are ended;
+ * - Emscripten asks for the worker script once per worker (8 at once): it is written once, so no worker ever
+ *   reads it half-written (one that read it empty never reported back, and the start hung);
+ * - the workers started are recorded, so a start that is given up on can end them.
  * Splitting a kernel over threads changes which thread computes an output, not how: XNNPACK's microkernels sum
  * each output in the same order either way, so results are bit-identical to one thread (test/engine proves it).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import workerThreads from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 
 /** The tfjs-backend-wasm release whose bundle layout this was written against. */
@@ -65,6 +69,8 @@ function factoryScript(source: string): string {
 export interface ThreadedStart {
   /** Puts back everything patched for the start. */
   restore(): void;
+  /** Ends every pthread worker this start created, for a start that is given up on. */
+  abandon(): void;
 }
 
 /**
@@ -93,20 +99,33 @@ export function beginThreadedStart(threads: number, setThreadsCount: (n: number)
     }
   }
   const realCreateObjectURL = URL.createObjectURL.bind(URL);
+  const workerScripts = new Map<string, string>();
   const createObjectURL = (blob: Blob): string => {
     const text = texts.get(blob);
     if (text === undefined) return realCreateObjectURL(blob);
     if (factoryError) throw factoryError;
     // The worker script, which needs the factory's file where it would have made a blob: URL of it.
-    const workerPath = path.join(folder, 'pthread-worker.js');
+    const written = workerScripts.get(text);
+    if (written) return written;
+    const workerPath = path.join(folder, `pthread-worker-${workerScripts.size}.js`);
     const redirect = `URL.createObjectURL = () => ${JSON.stringify(factoryPath)}; URL.revokeObjectURL = () => {};`;
     fs.writeFileSync(workerPath, `${redirect}\n${text}`);
+    workerScripts.set(text, workerPath);
     return workerPath;
   };
   const realCpus = os.cpus;
+  const RealWorker = workerThreads.Worker;
+  const workers: InstanceType<typeof RealWorker>[] = [];
+  class RecordedWorker extends RealWorker {
+    constructor(...args: ConstructorParameters<typeof RealWorker>) {
+      super(...args);
+      workers.push(this);
+    }
+  }
 
   globalThis.Blob = RecordingBlob;
   URL.createObjectURL = createObjectURL;
+  workerThreads.Worker = RecordedWorker;
   os.cpus = () => {
     const cpus = realCpus();
     return [...cpus, ...cpus];
@@ -118,6 +137,10 @@ export function beginThreadedStart(threads: number, setThreadsCount: (n: number)
       globalThis.Blob = RealBlob;
       URL.createObjectURL = realCreateObjectURL;
       os.cpus = realCpus;
+      workerThreads.Worker = RealWorker;
+    },
+    abandon() {
+      for (const worker of workers.splice(0)) void worker.terminate();
     },
   };
 }
