@@ -13,6 +13,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['test/fixtures/remove-temp-folders.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Tensor-heavy tests share two cores; one file at a time keeps each one's numbers steady.
@@ -25,6 +26,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/build-renderer.ts'],
+          setupFiles: ['test/fixtures/remove-temp-folders.ts'],
           // A page that is waiting on the engine (worker start-up, a training step) gets time to catch up.
           expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 300_000,

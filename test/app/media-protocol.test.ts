@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerMediaRequest } from '../../src-main/app/media-protocol';
 import { DatasetImages } from '../../src-main/services/dataset-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
-const home = mkdtempSync(join(tmpdir(), 'gan-protocol-'));
+const home = tempFolder('protocol');
 mkdirSync(join(home, 'runs', 'r', 'previews'), { recursive: true });
 writeFileSync(join(home, 'runs', 'r', 'previews', 'step-000000005.png'), 'PNG!');
 const images = new DatasetImages(home);

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -12,6 +11,7 @@ import {
   type RunningServer,
   startStudioServer,
 } from './studio-server';
+import { tempFolder } from '../fixtures/temp-folders';
 
 /*
  * The studio in a real browser against `npm run serve`, as a person uses it: import a folder made here, train
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const images = mkdtempSync(join(tmpdir(), 'gan-e2e-images-'));
+  const images = tempFolder('e2e-images');
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     const folder = join(images, 'shapes');
     await makeShapeFolder(folder, 24);
     await addBadFiles(folder);
-    server = await startStudioServer(mkdtempSync(join(tmpdir(), 'gan-e2e-home-')));
+    server = await startStudioServer(tempFolder('e2e-home'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));

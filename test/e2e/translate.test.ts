@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sceneSvg, sceneLayout, writeDayNightFolders } from '../fixtures/day-night-scenes';
 import { hasChromium, launchChromium, type RunningServer, startStudioServer } from './studio-server';
+import { tempFolder } from '../fixtures/temp-folders';
 
 /*
  * Day to night in a browser against `npm run serve`: import matched pairs from two folders, train a tiny
@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const root = mkdtempSync(join(tmpdir(), 'gan-e2e-pairs-'));
+  const root = tempFolder('e2e-pairs');
   let folders: { day: string; night: string };
   const photos = join(root, 'photos');
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
       join(photos, 'street.jpg'),
       await sharp(scene).resize(150, 97, { fit: 'fill' }).jpeg().toBuffer(),
     );
-    server = await startStudioServer(mkdtempSync(join(tmpdir(), 'gan-e2e-pairs-home-')));
+    server = await startStudioServer(tempFolder('e2e-pairs-home'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   saveCheckpoint,
 } from '../../src-main/engine/checkpoints/checkpoint-store';
 import type { TensorValues } from '../../src-main/engine/models/gan-trainer';
+import { tempFolder } from '../fixtures/temp-folders';
 
 function meta(step: number): CheckpointMeta {
   return {
@@ -62,7 +63,7 @@ describe('checkpoint files', () => {
 
 describe('the checkpoints folder', () => {
   it('keeps the newest few and indexes them with checksums', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ckpt-'));
+    const folder = tempFolder('ckpt');
     for (const step of [0, 5, 10, 15]) saveCheckpoint(folder, meta(step), tensors(step), 3);
     expect(listCheckpointSteps(folder)).toEqual([15, 10, 5]);
     const index = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
@@ -73,7 +74,7 @@ describe('the checkpoints folder', () => {
   });
 
   it('falls back past a damaged newest checkpoint and quarantines it when asked', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ckpt-'));
+    const folder = tempFolder('ckpt');
     saveCheckpoint(folder, meta(5), tensors(5), 3);
     saveCheckpoint(folder, meta(10), tensors(10), 3);
     const newest = join(folder, checkpointFileName(10));

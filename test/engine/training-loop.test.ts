@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadLatestCheckpoint } from '../../src-main/engine/checkpoints/checkpoint-store';
@@ -13,6 +12,7 @@ import { runTrainingLoop, type TrainingLoopOptions } from '../../src-main/engine
 import type { TrainEvent, TrainProgressEvent } from '../../src-main/shared/job-events';
 import { useTestBackend } from '../helpers/test-backend';
 import { syntheticImages, tinyDcganConfig } from '../helpers/tiny-dcgan';
+import { tempFolder } from '../fixtures/temp-folders';
 
 const disposables: GanTrainer[] = [];
 afterEach(() => disposables.splice(0).forEach((t) => t.dispose()));
@@ -29,7 +29,7 @@ function setup(overrides: Partial<DcganConfig> = {}) {
   disposables.push(trainer);
   const events: TrainEvent[] = [];
   const control = new TrainingControl();
-  const runFolder = mkdtempSync(join(tmpdir(), 'run-'));
+  const runFolder = tempFolder('run');
   const options: TrainingLoopOptions = {
     trainer,
     settings: config,

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,14 +6,15 @@ import { readTextChunks } from '../../src-main/engine/sampling/png';
 import { readMetrics } from '../../src-main/engine/training/run-outputs';
 import { addAnimatedGif, addBadFiles, makeShapeFolder } from '../fixtures/shape-folder';
 import { finished, jsonEvents, runCli, startCli, waitForEvent } from '../helpers/run-cli';
+import { tempFolder } from '../fixtures/temp-folders';
 
 /*
  * The command line end to end, as a user runs it: a folder of images made here, imported, trained for a few
  * steps on the wasm backend, killed, resumed, interrupted, sampled.
  */
 
-const home = mkdtempSync(join(tmpdir(), 'gan-cli-home-'));
-const images = mkdtempSync(join(tmpdir(), 'gan-cli-images-'));
+const home = tempFolder('cli-home');
+const images = tempFolder('cli-images');
 const trainArgs = (run: string, steps: number) => [
   'train',
   '--json',
@@ -160,8 +160,8 @@ describe('gan-studio CLI', () => {
   });
 
   it('samples byte-identical PNGs for the same seeds, with seed, run and step in their text', async () => {
-    const outA = mkdtempSync(join(tmpdir(), 'gan-sample-'));
-    const outB = mkdtempSync(join(tmpdir(), 'gan-sample-'));
+    const outA = tempFolder('sample');
+    const outB = tempFolder('sample');
     const a = await runCli(['sample', '--run', 'straight', '--seeds', '1-4', '--out', outA, '--json'], home);
     const b = await runCli(['sample', '--run', 'straight', '--seeds', '3', '--out', outB], home);
     expect(a.code).toBe(0);

@@ -1,16 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTranslation, scoreImages } from '../../src-main/engine/translation/evaluate-translation';
 import { readTextChunks } from '../../src-main/engine/sampling/png';
 import { readDatasetManifest } from '../../src-main/library/datasets';
@@ -19,6 +10,7 @@ import { loadRunTranslator } from '../../src-main/jobs/run-translator';
 import { sceneSvg, sceneLayout, writeDayNightFolders } from '../fixtures/day-night-scenes';
 import { finished, jsonEvents, runCli, startCli, waitForEvent } from '../helpers/run-cli';
 import { useTestBackend } from '../helpers/test-backend';
+import { tempFolder } from '../fixtures/temp-folders';
 
 /*
  * Day to night from the command line, as a user does it: pair two folders, train pix2pix a few steps (killed
@@ -26,8 +18,8 @@ import { useTestBackend } from '../helpers/test-backend';
  * plain folders, translating back the other way.
  */
 
-const home = mkdtempSync(join(tmpdir(), 'gan-translate-home-'));
-const data = mkdtempSync(join(tmpdir(), 'gan-translate-data-'));
+const home = tempFolder('translate-home');
+const data = tempFolder('translate-data');
 type Event = Record<string, unknown> & { event: string };
 const ofKind = (events: Event[], kind: string) => events.filter((e) => e.event === kind);
 const lossesOf = (events: Event[]) => ofKind(events, 'progress').map((e) => [e.step, e.dLoss, e.gLoss, e.l1]);
@@ -59,8 +51,6 @@ let folders: { day: string; night: string };
 let straight: Event[] = [];
 
 describe('gan-studio day to night', () => {
-  // Translation checkpoints are large (about 100 MB at the defaults): leave nothing behind.
-  afterAll(() => [home, data].forEach((folder) => rmSync(folder, { recursive: true, force: true })));
   beforeAll(async () => {
     folders = await writeDayNightFolders(data, 16, 80);
     writeFileSync(join(folders.day, 'no-partner.png'), readFileSync(join(folders.day, 'scene-000.png')));

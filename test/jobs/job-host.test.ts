@@ -1,6 +1,4 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNewRun } from '../../src-main/jobs/create-run';
@@ -11,6 +9,7 @@ import { importSources } from '../../src-main/library/import/import-folder';
 import { readRunMeta } from '../../src-main/library/runs';
 import type { JobEvent } from '../../src-main/shared/job-events';
 import { makeShapeFolder } from '../fixtures/shape-folder';
+import { tempFolder } from '../fixtures/temp-folders';
 
 const inlineWorker = (code: string) => () => new Worker(code, { eval: true });
 
@@ -55,9 +54,9 @@ describe('job host', () => {
   });
 
   describe('training in a real worker', () => {
-    const home = mkdtempSync(join(tmpdir(), 'gan-jobs-'));
+    const home = tempFolder('jobs');
     beforeAll(async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'gan-jobs-images-'));
+      const folder = tempFolder('jobs-images');
       await makeShapeFolder(folder, 8);
       await importSources({ sources: [folder], home, name: 'shapes', size: 32 });
     });

@@ -1,28 +1,27 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { outputNames } from '../../src-main/jobs/translate-job';
 import { findPhotos, readPhoto, TRANSLATE_LIMITS } from '../../src-main/jobs/translate-inputs';
 import {
   BLUE,
   exifRotatedJpeg,
   GREEN,
-  makeTempFolder,
   near,
   paletteWithAlpha,
   RED,
   WHITE,
   writeFileIn,
 } from '../fixtures/make-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
-let temp: ReturnType<typeof makeTempFolder>;
+let temp: string;
 
 beforeAll(async () => {
-  temp = makeTempFolder('translate-inputs');
-  writeFileIn(temp.path, 'rotated.jpg', await exifRotatedJpeg(64, 32));
-  writeFileIn(temp.path, 'sub/alpha.png', await paletteWithAlpha(20, GREEN));
-  writeFileIn(temp.path, 'notes.png', 'not a picture');
+  temp = tempFolder('translate-inputs');
+  writeFileIn(temp, 'rotated.jpg', await exifRotatedJpeg(64, 32));
+  writeFileIn(temp, 'sub/alpha.png', await paletteWithAlpha(20, GREEN));
+  writeFileIn(temp, 'notes.png', 'not a picture');
 });
-afterAll(() => temp.remove());
 
 const pixel = (image: { width: number; data: Uint8Array }, x: number, y: number) =>
   [...image.data.subarray((y * image.width + x) * 3, (y * image.width + x) * 3 + 3)] as [
@@ -33,17 +32,17 @@ const pixel = (image: { width: number; data: Uint8Array }, x: number, y: number)
 
 describe('photos to translate', () => {
   it('finds every file under a folder, or the one file given', async () => {
-    const all = await findPhotos(temp.path, TRANSLATE_LIMITS);
+    const all = await findPhotos(temp, TRANSLATE_LIMITS);
     expect(all.photos.map((p) => p.relativePath)).toEqual(['notes.png', 'rotated.jpg', 'sub/alpha.png']);
-    const one = await findPhotos(join(temp.path, 'rotated.jpg'), TRANSLATE_LIMITS);
+    const one = await findPhotos(join(temp, 'rotated.jpg'), TRANSLATE_LIMITS);
     expect(one.photos.map((p) => p.relativePath)).toEqual(['rotated.jpg']);
-    await expect(findPhotos(join(temp.path, 'missing.jpg'), TRANSLATE_LIMITS)).rejects.toThrow(
+    await expect(findPhotos(join(temp, 'missing.jpg'), TRANSLATE_LIMITS)).rejects.toThrow(
       /cannot translate .*missing\.jpg: no such file or folder/,
     );
   });
 
   it('reads a photo upright at full size, transparency flattened onto white', async () => {
-    const { photos } = await findPhotos(temp.path, TRANSLATE_LIMITS);
+    const { photos } = await findPhotos(temp, TRANSLATE_LIMITS);
     const rotated = await readPhoto(photos[1]!, TRANSLATE_LIMITS);
     if (!rotated.ok) throw new Error(rotated.reason);
     // Stored 64x32 (red left, blue right) with EXIF orientation 6: upright it is 32x64, red on top.

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
   BrokenManifestError,
@@ -12,15 +12,16 @@ import {
   scanDatasets,
 } from '../../src-main/library/datasets';
 import { importFolder } from '../../src-main/library/import/import-folder';
-import { makeTempFolder, patternPixels, rawImage, writeFileIn } from '../fixtures/make-images';
+import { patternPixels, rawImage, writeFileIn } from '../fixtures/make-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
-let temp: ReturnType<typeof makeTempFolder>;
+let temp: string;
 let home: string;
 
 beforeAll(async () => {
-  temp = makeTempFolder('datasets');
-  home = join(temp.path, 'home');
-  const folder = join(temp.path, 'images');
+  temp = tempFolder('datasets');
+  home = join(temp, 'home');
+  const folder = join(temp, 'images');
   for (const seed of [1, 2, 3]) {
     writeFileIn(
       folder,
@@ -44,7 +45,6 @@ beforeAll(async () => {
   mkdirSync(join(datasetsRoot(home), 'empty'));
   writeFileIn(datasetsRoot(home), 'stray.txt', 'x');
 });
-afterAll(() => temp.remove());
 
 describe('listDatasets', () => {
   it('lists readable datasets by name with their summaries', () => {
@@ -71,7 +71,7 @@ describe('listDatasets', () => {
   });
 
   it('is empty for a library with no datasets folder yet', () => {
-    expect(listDatasets(join(temp.path, 'fresh-home'))).toEqual([]);
+    expect(listDatasets(join(temp, 'fresh-home'))).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { ImportProgressEvent } from '../../src-main/shared/job-events';
 import { datasetsRoot, listDatasets, readDatasetManifest } from '../../src-main/library/datasets';
@@ -19,7 +19,6 @@ import {
   exifRotatedJpeg,
   GREEN,
   makeFifo,
-  makeTempFolder,
   near,
   paletteWithAlpha,
   patternPixels,
@@ -33,9 +32,10 @@ import {
   WHITE,
   writeFileIn,
 } from '../fixtures/make-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
 const SIZE = 32;
-let temp: ReturnType<typeof makeTempFolder>;
+let temp: string;
 let folder: string;
 let home: string;
 let first: ImportResult;
@@ -99,9 +99,9 @@ async function makeMixedFolder(root: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  temp = makeTempFolder('import');
-  folder = join(temp.path, 'mixed');
-  home = join(temp.path, 'home');
+  temp = tempFolder('import');
+  folder = join(temp, 'mixed');
+  home = join(temp, 'home');
   await makeMixedFolder(folder);
   const started = performance.now();
   first = await importFolder({
@@ -116,7 +116,6 @@ beforeAll(async () => {
       `at ${SIZE} px in ${(performance.now() - started).toFixed(0)} ms`,
   );
 });
-afterAll(() => temp.remove());
 
 const stagingLeft = () => readdirSync(datasetsRoot(home)).filter((name) => name.startsWith('.importing-'));
 
@@ -316,7 +315,7 @@ describe('importFolder refusals and cleanup', () => {
   });
 
   it('says so, listing what it skipped, when a folder has no usable image', async () => {
-    const bad = join(temp.path, 'bad');
+    const bad = join(temp, 'bad');
     writeFileIn(bad, 'empty.jpg', Buffer.alloc(0));
     writeFileIn(bad, 'notes.png', 'not a picture');
     writeFileIn(bad, 'cut.jpg', await truncatedJpeg(64));
@@ -336,7 +335,7 @@ describe('importFolder refusals and cleanup', () => {
 
 describe('importFolder on an empty folder', () => {
   it('says no files were found', async () => {
-    const empty = join(temp.path, 'empty');
+    const empty = join(temp, 'empty');
     writeFileIn(empty, '.DS_Store', 'hidden litter only');
     await expect(importFolder({ folder: empty, home, name: 'empty', size: SIZE })).rejects.toThrow(
       `no usable images in ${empty}: no files found`,
@@ -346,7 +345,7 @@ describe('importFolder on an empty folder', () => {
 
 describe('importSources', () => {
   it('imports dropped folders as classes and loose images without one', async () => {
-    const drop = join(temp.path, 'drop');
+    const drop = join(temp, 'drop');
     writeFileIn(
       drop,
       'reds/r.png',

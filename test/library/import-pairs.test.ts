@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
   datasetFolder,
@@ -24,19 +24,11 @@ import {
   writeDayNightFolders,
   writeSideBySideFolder,
 } from '../fixtures/day-night-scenes';
-import {
-  BLUE,
-  bandedPixels,
-  makeTempFolder,
-  near,
-  pixelAt,
-  RED,
-  truncatedJpeg,
-  writeFileIn,
-} from '../fixtures/make-images';
+import { BLUE, bandedPixels, near, pixelAt, RED, truncatedJpeg, writeFileIn } from '../fixtures/make-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
 const SIZE = 32;
-let temp: ReturnType<typeof makeTempFolder>;
+let temp: string;
 let home: string;
 let day: string;
 let night: string;
@@ -46,9 +38,9 @@ const found = (relativePath: string) => ({ absolutePath: `/x/${relativePath}`, r
 const meanOf = (bytes: Uint8Array) => bytes.reduce((sum, value) => sum + value, 0) / bytes.length;
 
 beforeAll(async () => {
-  temp = makeTempFolder('pairs');
-  home = join(temp.path, 'home');
-  ({ day, night } = await writeDayNightFolders(temp.path, 8, 48));
+  temp = tempFolder('pairs');
+  home = join(temp, 'home');
+  ({ day, night } = await writeDayNightFolders(temp, 8, 48));
   writeFileIn(day, 'extra.png', readFileSync(join(day, 'scene-001.png'))); // no partner
   writeFileIn(night, 'orphan.jpg', readFileSync(join(night, 'scene-001.jpg'))); // no partner
   writeFileIn(day, 'twice.png', readFileSync(join(day, 'scene-003.png'))); // two A files named "twice"
@@ -74,7 +66,6 @@ beforeAll(async () => {
     splitSeed: 7,
   });
 });
-afterAll(() => temp.remove());
 
 describe('matching files by name', () => {
   it('takes the path without its extension as the name', () => {
@@ -197,13 +188,13 @@ describe('importPairs from two folders', () => {
     ).rejects.toThrow(/folders A and B are the same folder/);
     await expect(
       importPairs({
-        source: { layout: 'two-folders', a: day, b: join(temp.path, 'nowhere') },
+        source: { layout: 'two-folders', a: day, b: join(temp, 'nowhere') },
         home,
         name: 'gone',
         size: SIZE,
       }),
     ).rejects.toThrow(/folder B .*nowhere: no such file or folder/);
-    const lonely = join(temp.path, 'lonely');
+    const lonely = join(temp, 'lonely');
     writeFileIn(lonely, 'unrelated.png', readFileSync(join(day, 'scene-001.png')));
     await expect(
       importPairs({ source: { layout: 'two-folders', a: day, b: lonely }, home, name: 'none', size: SIZE }),
@@ -234,7 +225,7 @@ describe('importPairs from two folders', () => {
 
 describe('importPairs from side-by-side images', () => {
   it('splits each image into its left (A) and right (B) half, after EXIF orientation', async () => {
-    const folder = join(temp.path, 'side-by-side');
+    const folder = join(temp, 'side-by-side');
     await writeSideBySideFolder(folder, 3, 48);
     // Stored turned a quarter, with EXIF saying to turn it back: upright it is red | blue.
     const upright = await sharp(bandedPixels(2 * 40, 40, [RED, BLUE]), {

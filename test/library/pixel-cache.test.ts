@@ -1,29 +1,21 @@
 import { openSync, closeSync, writeSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatasetManifest } from '../../src-main/shared/dataset';
 import { importFolder } from '../../src-main/library/import/import-folder';
 import { openPixelCache, pixelCachePath, verifyPixelCache } from '../../src-main/library/pixel-cache';
-import {
-  BLUE,
-  GREEN,
-  makeTempFolder,
-  pixelAt,
-  rawImage,
-  RED,
-  solidPixels,
-  writeFileIn,
-} from '../fixtures/make-images';
+import { BLUE, GREEN, pixelAt, rawImage, RED, solidPixels, writeFileIn } from '../fixtures/make-images';
+import { tempFolder } from '../fixtures/temp-folders';
 
-let temp: ReturnType<typeof makeTempFolder>;
+let temp: string;
 let home: string;
 let manifest: DatasetManifest;
 
 beforeAll(async () => {
-  temp = makeTempFolder('pixel-cache');
-  home = join(temp.path, 'home');
-  const folder = join(temp.path, 'colours');
+  temp = tempFolder('pixel-cache');
+  home = join(temp, 'home');
+  const folder = join(temp, 'colours');
   // Named so that path order is red, green, blue.
   for (const [name, colour] of [
     ['1-red.png', RED],
@@ -40,7 +32,6 @@ beforeAll(async () => {
   }
   ({ manifest } = await importFolder({ folder, home, name: 'colours', size: 32 }));
 });
-afterAll(() => temp.remove());
 
 describe('openPixelCache', () => {
   it('reads a batch of images in the order asked, repeats allowed', () => {

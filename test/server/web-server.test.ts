@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -9,10 +8,11 @@ import { createNodeEngineWorker } from '../../src-main/jobs/node-worker';
 import { createWebServer } from '../../src-main/server/web-server';
 import { DatasetImages } from '../../src-main/services/dataset-images';
 import { createStudioServices, type StudioServices } from '../../src-main/services/studio-service';
+import { tempFolder } from '../fixtures/temp-folders';
 
 const TOKEN = 'a'.repeat(48);
-const home = mkdtempSync(join(tmpdir(), 'gan-web-'));
-const staticRoot = mkdtempSync(join(tmpdir(), 'gan-static-'));
+const home = tempFolder('web');
+const staticRoot = tempFolder('static');
 writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>GAN Studio</title>');
 mkdirSync(join(home, 'runs', 'r', 'previews'), { recursive: true });
 writeFileSync(join(home, 'runs', 'r', 'previews', 'step-000000010.png'), 'PNGDATA');

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mediaPathOf, resolveMedia } from '../../src-main/services/media';
+import { tempFolder } from '../fixtures/temp-folders';
 
-const home = mkdtempSync(join(tmpdir(), 'gan-media-'));
-const outside = mkdtempSync(join(tmpdir(), 'gan-outside-'));
+const home = tempFolder('media');
+const outside = tempFolder('outside');
 mkdirSync(join(home, 'runs', 'cats', 'previews'), { recursive: true });
 writeFileSync(join(home, 'runs', 'cats', 'previews', 'step-000000100.png'), 'png');
 writeFileSync(join(outside, 'secret.png'), 'secret');

@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngineWorker } from '../../src-main/jobs/node-worker';
@@ -8,13 +6,14 @@ import { resolveMedia } from '../../src-main/services/media';
 import { createStudioServices, type StudioServices } from '../../src-main/services/studio-service';
 import type { StudioEvent } from '../../src-main/shared/studio-api';
 import { makeShapeFolder } from '../fixtures/shape-folder';
+import { tempFolder } from '../fixtures/temp-folders';
 
 /*
  * The services behind both transports, with real workers: what the app does when a person imports a folder,
  * trains, and browses and exports the results.
  */
 
-const home = mkdtempSync(join(tmpdir(), 'gan-services-'));
+const home = tempFolder('services');
 let services: StudioServices;
 const events: StudioEvent[] = [];
 
@@ -41,7 +40,7 @@ describe('studio services', () => {
       createWorker: createNodeEngineWorker,
     });
     services.jobs.subscribe((event) => events.push(event));
-    const folder = mkdtempSync(join(tmpdir(), 'gan-services-images-'));
+    const folder = tempFolder('services-images');
     await makeShapeFolder(folder, 16);
     const { handlers } = services;
     const { jobId, name } = await handlers['datasets.import']({
@@ -121,7 +120,7 @@ describe('studio services', () => {
   });
 
   it('exports PNGs, a contact sheet and animated loops', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'gan-export-'));
+    const folder = tempFolder('export');
     const pngs = await services.handlers['gallery.export']({
       run: 'first-run',
       kind: 'pngs',

@@ -46,17 +46,6 @@ export function threadsUnavailable(wasmVersion: string): string | undefined {
   return undefined;
 }
 
-let scriptFolder: string | undefined;
-
-/** A folder for the two scripts, removed when the process exits (the workers have read them by then). */
-function scriptsFolder(): string {
-  if (scriptFolder) return scriptFolder;
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-studio-wasm-threads-'));
-  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
-  scriptFolder = folder;
-  return folder;
-}
-
 /** The Emscripten factory as a script a pthread worker can evaluate at global scope. */
 function factoryScript(source: string): string {
   const used = new Set(source.match(/\brequire\$\$\d+\b/g) ?? []);
@@ -67,7 +56,7 @@ function factoryScript(source: string): string {
 }
 
 export interface ThreadedStart {
-  /** Puts back everything patched for the start. */
+  /** Puts back everything patched for the start and removes the scripts written for it. */
   restore(): void;
   /** Ends every pthread worker this start created, for a start that is given up on. */
   abandon(): void;
@@ -78,7 +67,11 @@ export interface ThreadedStart {
  * `setThreadsCount` is the backend's own (it must be called before the backend starts).
  */
 export function beginThreadedStart(threads: number, setThreadsCount: (n: number) => void): ThreadedStart {
-  const folder = scriptsFolder();
+  // The scripts are needed only while the workers load: the start settles once all of them have, and a start
+  // given up on ends them. So the folder goes with restore(), or with the process if it exits mid-start.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-studio-wasm-threads-'));
+  const removeFolder = () => fs.rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   const factoryPath = path.join(folder, 'wasm-module.js');
   const RealBlob = globalThis.Blob;
   const texts = new WeakMap<Blob, string>();
@@ -138,6 +131,8 @@ export function beginThreadedStart(threads: number, setThreadsCount: (n: number)
       URL.createObjectURL = realCreateObjectURL;
       os.cpus = realCpus;
       workerThreads.Worker = RealWorker;
+      process.removeListener('exit', removeFolder);
+      removeFolder();
     },
     abandon() {
       for (const worker of workers.splice(0)) void worker.terminate();

@@ -22,6 +22,9 @@ describe('beginThreadedStart', () => {
       expect(writes).toHaveBeenCalledTimes(1);
       // A worker that read the file while it was being rewritten would get part of it, or nothing.
       expect(fs.readFileSync(urls[0]!, 'utf8').endsWith(workerText)).toBe(true);
+      start.restore();
+      // Every worker has read it by the time the start settles: nothing is left behind in the temp folder.
+      expect(fs.existsSync(urls[0]!)).toBe(false);
     } finally {
       start.restore();
     }
