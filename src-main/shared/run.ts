@@ -50,6 +50,14 @@ export function resumesFrom(meta: Pick<RunMeta, 'status' | 'step' | 'checkpointS
   return meta.checkpointStep !== null && meta.checkpointStep < meta.step ? meta.checkpointStep : null;
 }
 
+/** The run trained most recently (latest `updatedAt`; ISO times sort as text), or null for none. */
+export function mostRecentlyUpdated<T extends Pick<RunMeta, 'updatedAt'>>(runs: readonly T[]): T | null {
+  return runs.reduce<T | null>(
+    (latest, run) => (latest && latest.updatedAt >= run.updatedAt ? latest : run),
+    null,
+  );
+}
+
 /** One line of a run's metrics.jsonl: the means over the steps since the previous report. */
 export interface MetricsRecord {
   step: number;
