@@ -191,6 +191,73 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await shot('lab');
   });
 
+  it('follows a dark OS theme and reads at 1024 x 700, every view reached from the keyboard alone', async () => {
+    // Page-side code as text: this project's test files are typed without the DOM's globals.
+    const backgroundOf = (p: Page) =>
+      p.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
+    const lightBackground = await backgroundOf(page);
+    const dark = await browser.newPage({ viewport: { width: 1024, height: 700 }, colorScheme: 'dark' });
+    try {
+      await dark.goto(server.url);
+      await expect
+        .poll(() => dark.getByRole('heading', { name: 'Library', level: 1 }).isVisible())
+        .toBe(true);
+      const background = await backgroundOf(dark);
+      expect(background).not.toBe(lightBackground);
+      expect(luminance(background)).toBeLessThan(0.1);
+      expect(luminance(lightBackground)).toBeGreaterThan(0.8);
+
+      /**
+       * Tabs forward (at most 60 presses; past the last control the focus wraps to the sidebar) until the link
+       * named `name` has the focus, then follows it.
+       */
+      const followByKeyboard = async (name: string) => {
+        for (let presses = 0; presses < 60; presses++) {
+          await dark.keyboard.press('Tab');
+          const focused = await dark.evaluate<{ name: string; outline: string }>(`(() => {
+            const element = document.activeElement;
+            return {
+              name: element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '',
+              outline: element ? getComputedStyle(element).outlineStyle : 'none',
+            };
+          })()`);
+          if (focused.name === name) {
+            expect(focused.outline, `the focused "${name}" link shows where the focus is`).not.toBe('none');
+            await dark.keyboard.press('Enter');
+            return;
+          }
+        }
+        throw new Error(`no link named "${name}" within 60 presses of Tab`);
+      };
+      // The sidebar's Gallery opens on the run trained most recently; Translate has no translation run here.
+      const views: { link: string; heading: string; hash: string; shot: string }[] = [
+        { link: 'Library', heading: 'Library', hash: '#/library', shot: 'library' },
+        { link: 'Dataset shapes', heading: 'shapes', hash: '#/dataset/shapes', shot: 'dataset' },
+        { link: 'Library', heading: 'Library', hash: '#/library', shot: 'library' },
+        { link: 'Run shapes-quick', heading: 'shapes-quick', hash: '#/run/shapes-quick', shot: 'training' },
+        { link: 'Gallery', heading: 'Gallery', hash: '#/gallery/shapes-quick', shot: 'gallery' },
+        { link: 'Translate', heading: 'Translate', hash: '#/translate', shot: 'translate' },
+        { link: 'GAN Lab', heading: 'GAN Lab', hash: '#/lab', shot: 'lab' },
+        { link: 'Settings', heading: 'Settings', hash: '#/settings', shot: 'settings' },
+      ];
+      for (const view of views) {
+        await followByKeyboard(view.link);
+        await expect.poll(() => new URL(dark.url()).hash).toBe(view.hash);
+        await expect
+          .poll(() => dark.getByRole('heading', { name: view.heading, level: 1 }).isVisible())
+          .toBe(true);
+        // Nothing wider than the window: no sideways scrolling at the smallest supported size.
+        const width = await dark.evaluate<{ content: number; window: number }>(
+          '({ content: document.documentElement.scrollWidth, window: document.documentElement.clientWidth })',
+        );
+        expect(width.content, `${view.heading} fits 1024 px`).toBeLessThanOrEqual(width.window);
+        await dark.screenshot({ path: join(SHOTS, `dark-1024-${view.shot}.png`) });
+      }
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('keeps the same state after a reload', async () => {
     await page.goto(server.url.replace(/\?token=.*/, '#/library'));
     await expect
@@ -198,3 +265,13 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
       .toContain('Finished');
   });
 });
+
+/** Relative luminance (0 black to 1 white) of a CSS rgb() colour. */
+function luminance(cssColour: string): number {
+  const [r, g, b] = (cssColour.match(/[\d.]+/g) ?? []).map(Number).map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  if (b === undefined) throw new Error(`not an rgb() colour: ${cssColour}`);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b;
+}
