@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addBadFiles, makeShapeFolder } from '../fixtures/shape-folder';
+import { dragOntoWindow } from './drag-files';
 import {
   CHROMIUM,
   hasChromium,
@@ -81,6 +82,24 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await shot('library-imported');
     await summary.getByRole('button', { name: 'Dismiss' }).click();
     expect(await summary.count()).toBe(0);
+  });
+
+  it('imports a folder dragged onto the window, its subfolders as classes', async () => {
+    const folder = join(images, 'pets');
+    await makeShapeFolder(folder, 10);
+    await dragOntoWindow(page, [folder], async () => {
+      await expect.poll(() => page.getByText('Drop folders or images to import them').isVisible()).toBe(true);
+    });
+    const dialog = page.getByRole('dialog', { name: 'Import images' });
+    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe('pets');
+    await dialog.getByLabel('Image size').selectOption('32');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const summary = page.getByRole('article', { name: 'Import of pets' });
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('10 images imported');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Dataset pets' }).textContent())
+      .toContain('2 classes');
+    await summary.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('shows the dataset in a thumbnail grid with its classes', async () => {

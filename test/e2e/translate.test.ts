@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sceneSvg, sceneLayout, writeDayNightFolders } from '../fixtures/day-night-scenes';
+import { dragOntoWindow } from './drag-files';
 import { hasChromium, launchChromium, type RunningServer, startStudioServer } from './studio-server';
 import { tempFolder } from '../fixtures/temp-folders';
 
@@ -21,6 +22,7 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
   const root = tempFolder('e2e-pairs');
   let folders: { day: string; night: string };
   const photos = join(root, 'photos');
+  const lane = join(root, 'lane.png');
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -33,6 +35,8 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
       join(photos, 'street.jpg'),
       await sharp(scene).resize(150, 97, { fit: 'fill' }).jpeg().toBuffer(),
     );
+    // Another, dropped on the window as a loose file: a portrait PNG.
+    writeFileSync(lane, await sharp(scene).resize(90, 120, { fit: 'fill' }).png().toBuffer());
     server = await startStudioServer(tempFolder('e2e-pairs-home'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -120,11 +124,32 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
     await shot('translate');
   });
 
+  it('translates a photo dragged onto the window', async () => {
+    await dragOntoWindow(page, [lane], async () => {
+      await expect
+        .poll(() => page.getByText('Drop photos or folders to translate them').isVisible())
+        .toBe(true);
+    });
+    const translated = page.getByRole('img', { name: 'lane.png, translated' });
+    await expect
+      .poll(
+        () =>
+          translated.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
+            img.naturalWidth,
+            img.naturalHeight,
+          ]),
+        { timeout: 60_000 },
+      )
+      .toEqual([90, 120]);
+    // Dropped here, the photo was translated, not imported as a dataset.
+    expect(await page.getByRole('dialog', { name: 'Import images' }).count()).toBe(0);
+  });
+
   it('shows the translated pairs in the gallery', async () => {
     await page.getByRole('link', { name: 'Gallery' }).click();
     await page.getByRole('combobox', { name: 'Run' }).selectOption('day-to-night-pix2pix-quick');
     const pairs = page.getByRole('list', { name: 'Translated pairs' });
-    await expect.poll(() => pairs.getByRole('img').count()).toBe(2);
+    await expect.poll(() => pairs.getByRole('img').count()).toBe(4);
     expect(await pairs.getByRole('img', { name: 'street, translated' }).isVisible()).toBe(true);
     await shot('gallery-translations');
   });
