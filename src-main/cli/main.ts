@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { addDeleteCommands } from './commands/delete-command';
 import { addDoctorCommand } from './commands/doctor-command';
 import { addEvalCommand } from './commands/eval-command';
 import { addImportPairsCommand } from './commands/import-pairs-command';
@@ -28,6 +29,7 @@ addImportPairsCommand(program, context);
 addTranslateCommand(program, context);
 addEvalCommand(program, context);
 addListCommand(program, context);
+addDeleteCommands(program, context);
 for (const command of program.commands) command.exitOverride();
 
 try {

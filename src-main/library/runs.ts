@@ -102,3 +102,8 @@ export function listRunNames(home: string): string[] {
 export function listRuns(home: string): RunMeta[] {
   return listRunNames(home).map((name) => readRunMeta(home, name));
 }
+
+/** The runs that train on a dataset (as side A or B). */
+export function runsOnDataset(home: string, dataset: string): RunMeta[] {
+  return listRuns(home).filter((run) => run.dataset === dataset || run.datasetB === dataset);
+}

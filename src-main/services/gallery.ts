@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listCheckpointSteps } from '../engine/checkpoints/checkpoint-store';
 import { checkpointsFolder } from '../engine/training/run-outputs';
@@ -83,6 +83,12 @@ export class Gallery {
     return step;
   }
 
+  /** Before a run is deleted: ends its sampler and removes its cached images. */
+  forget(run: string): void {
+    this.retire(run);
+    rmSync(this.runCache(run), { recursive: true, force: true });
+  }
+
   close(): void {
     for (const run of [...this.samplers.keys()]) this.retire(run);
   }
@@ -91,8 +97,12 @@ export class Gallery {
     const step = this.newestStep(run);
     return {
       step,
-      folder: join(this.home, 'cache', 'gallery', run, `step${step}-t${truncation.toFixed(2)}`),
+      folder: join(this.runCache(run), `step${step}-t${truncation.toFixed(2)}`),
     };
+  }
+
+  private runCache(run: string): string {
+    return join(this.home, 'cache', 'gallery', run);
   }
 
   private samplerFor(run: string, step: number): WarmSampler {

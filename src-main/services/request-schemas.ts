@@ -97,6 +97,13 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
       folder: folder.optional(),
     })
     .strict(),
+  'datasets.delete': z.object({ name }).strict(),
+  'runs.delete': z.object({ name }).strict(),
+  'trash.restore': z
+    .object({
+      id: z.string().regex(/^[a-z0-9]+-(dataset|run)-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'not a trash id'),
+    })
+    .strict(),
 };
 
 export function isStudioChannel(channel: unknown): channel is StudioChannel {

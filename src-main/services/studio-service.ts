@@ -9,6 +9,8 @@ import { JobManager } from './job-manager';
 import { runHandlers } from './run-handlers';
 import type { ServiceContext, StudioHandlers } from './service-context';
 import { translationHandlers } from './translation-handlers';
+import { trashHandlers } from './trash-handlers';
+import { emptyTrash } from '../library/trash';
 
 export type { StudioHandlers } from './service-context';
 
@@ -49,7 +51,10 @@ export function createStudioServices(options: StudioServiceOptions): StudioServi
     ...runHandlers(context),
     ...galleryHandlers(context),
     ...translationHandlers(context),
+    ...trashHandlers(context),
   };
+  // What was deleted more than a week ago goes for good.
+  emptyTrash(options.home);
   return {
     handlers,
     jobs: context.jobs,

@@ -6,6 +6,7 @@
 import type { DatasetSize, DatasetSummary, SquareFit } from './dataset';
 import type { BackendReport, EvalEvent, JobEvent } from './job-events';
 import type { MetricsRecord, RunMeta } from './run';
+import type { TrashedItem } from './trash';
 
 export interface SystemInfo {
   appVersion: string;
@@ -232,6 +233,12 @@ export interface StudioCalls {
   'gallery.favourites': { request: { run: string }; response: number[] };
   'gallery.setFavourite': { request: { run: string; seed: number; favourite: boolean }; response: number[] };
   'gallery.export': { request: ExportRequest; response: ExportResult };
+  /** Moves a dataset to the library's trash; `usedBy` names the runs made from it. */
+  'datasets.delete': { request: { name: string }; response: TrashedItem & { usedBy: string[] } };
+  /** Moves a run to the library's trash (refused while it trains). */
+  'runs.delete': { request: { name: string }; response: TrashedItem };
+  /** Undoes a delete: puts the dataset or run back under its name. */
+  'trash.restore': { request: { id: string }; response: TrashedItem };
 }
 
 export type StudioChannel = keyof StudioCalls;

@@ -9,6 +9,7 @@ import type {
   StudioEvent,
   SystemInfo,
 } from '../../src-main/shared/studio-api';
+import type { TrashedItem, TrashKind } from '../../src-main/shared/trash';
 import type { PreparedImport, StudioClient } from './studio-client';
 
 export interface ImportActivity {
@@ -43,6 +44,8 @@ export class StudioState {
   jobs = $state<JobInfo[]>([]);
   imports = $state<ImportActivity[]>([]);
   libraryError = $state<string | null>(null);
+  /** Deleted this session and still in the trash: each can be undone from the library. */
+  deleted = $state<TrashedItem[]>([]);
   /** Events of imports whose job id hasn't come back yet (the job can start reporting before the reply). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders it
   private early = new Map<string, StudioEvent[]>();
@@ -134,6 +137,24 @@ export class StudioState {
     } catch (error) {
       Object.assign(live, { phase: 'failed', error: (error as Error).message });
     }
+  }
+
+  /** Moves a dataset or run to the library's trash; a refusal (it is training, say) is thrown to the caller. */
+  async deleteItem(kind: TrashKind, name: string): Promise<void> {
+    const item = await this.client.call(kind === 'run' ? 'runs.delete' : 'datasets.delete', { name });
+    this.deleted.push(item);
+    await this.refresh();
+  }
+
+  /** Puts a deleted dataset or run back. */
+  async undoDelete(item: TrashedItem): Promise<void> {
+    await this.client.call('trash.restore', { id: item.id });
+    this.dismissDeleted(item);
+    await this.refresh();
+  }
+
+  dismissDeleted(item: TrashedItem): void {
+    this.deleted = this.deleted.filter((d) => d.id !== item.id);
   }
 
   dismissImport(activity: ImportActivity): void {

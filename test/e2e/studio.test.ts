@@ -283,6 +283,43 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
       .poll(() => page.getByRole('link', { name: 'Run shapes-quick' }).textContent())
       .toContain('Finished');
   });
+
+  it('deletes a run and a dataset after asking, and undoes a delete', async () => {
+    await page.getByRole('link', { name: 'Run shapes-quick' }).click();
+    await page.getByRole('button', { name: 'Delete run…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete run shapes-quick?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await confirm.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Delete run…' }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Library', level: 1 }).isVisible()).toBe(true);
+    const notice = page.getByRole('status').filter({ hasText: 'Moved run shapes-quick to the trash' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Run shapes-quick' }).count()).toBe(0);
+    await shot('library-deleted');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Run shapes-quick' }).count()).toBe(1);
+    expect(await notice.count()).toBe(0);
+
+    // A dataset names the runs made from it before it goes.
+    await page.getByRole('link', { name: 'Dataset shapes' }).click();
+    await page.getByRole('button', { name: 'Delete dataset…' }).click();
+    const ask = page.getByRole('dialog', { name: 'Delete dataset shapes?' });
+    expect(await ask.textContent()).toContain('Runs made from it (shapes-quick)');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('link', { name: 'Dataset pets' }).click();
+    await page.getByRole('button', { name: 'Delete dataset…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete dataset pets?' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Moved dataset pets to the trash' }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('link', { name: 'Dataset pets' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Dataset shapes' }).count()).toBe(1);
+  });
 });
 
 /** Relative luminance (0 black to 1 white) of a CSS rgb() colour. */

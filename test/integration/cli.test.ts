@@ -218,6 +218,40 @@ describe('gan-studio CLI', () => {
     expect(forced.stderr).toMatch(/GAN_STUDIO_BACKEND=node.*tfjs-node/);
   });
 
+  it('deletes a run or a dataset into the trash and restores it', async () => {
+    const runsIn = async () => {
+      const listed = jsonEvents((await runCli(['list', '--json'], home)).stdout).at(-1)!;
+      return (listed.runs as { name: string }[]).map((run) => run.name).sort();
+    };
+    const before = await runsIn();
+    expect(before).toContain('straight');
+    const deleted = await runCli(['delete', '--run', 'straight', '--json'], home);
+    expect(deleted.code).toBe(0);
+    const item = jsonEvents(deleted.stdout).at(-1)!;
+    expect(item).toMatchObject({ event: 'deleted', kind: 'run', name: 'straight' });
+    expect(await runsIn()).toEqual(before.filter((name) => name !== 'straight'));
+    const restored = await runCli(['restore', String(item.id)], home);
+    expect(restored.stdout.trim()).toBe('restored run straight');
+    expect(await runsIn()).toEqual(before);
+
+    const dataset = await runCli(['delete', '--dataset', 'shapes'], home);
+    expect(dataset.stdout).toMatch(
+      /^moved dataset shapes to the trash; undo with: gan-studio restore (\S+)$/m,
+    );
+    expect(dataset.stdout).toContain(
+      `runs made from it can't train further until it is restored: ${before.join(', ')}`,
+    );
+    const id = /restore (\S+)/.exec(dataset.stdout)![1]!;
+    expect((await runCli(['restore', id], home)).code).toBe(0);
+
+    const neither = await runCli(['delete'], home);
+    expect(neither.code).toBe(1);
+    expect(neither.stderr).toBe('gan-studio: delete takes one of --run NAME or --dataset NAME\n');
+    expect((await runCli(['restore', id], home)).stderr).toBe(
+      `gan-studio: nothing in the trash has the id ${id}\n`,
+    );
+  });
+
   it('doctor reports the backend in use and why native TensorFlow is not', async () => {
     const result = await runCli(['doctor'], home);
     expect(result.code).toBe(0);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngineWorker } from '../../src-main/jobs/node-worker';
@@ -176,6 +177,41 @@ describe('studio services', () => {
       await services.handlers['gallery.setFavourite']({ run: 'first-run', seed: 9, favourite: false }),
     ).toEqual([3]);
     expect(await services.handlers['gallery.favourites']({ run: 'first-run' })).toEqual([3]);
+  });
+
+  it('deletes runs and datasets into the trash, refuses while training, and undoes', async () => {
+    const { handlers } = services;
+    const { jobId } = await handlers['runs.start']({
+      model: 'dcgan',
+      dataset: 'My-shapes',
+      title: 'doomed',
+      preset: 'quick',
+      advanced: { steps: 400, batchSize: 4, seed: 1 },
+    });
+    await until((e) => e.jobId === jobId && e.event.event === 'progress');
+    await expect(handlers['runs.delete']({ name: 'doomed' })).rejects.toThrow(
+      'run doomed is in use (train of doomed): stop it or let it finish first',
+    );
+    await expect(handlers['datasets.delete']({ name: 'My-shapes' })).rejects.toThrow(
+      'dataset My-shapes is in use (train of doomed)',
+    );
+    await handlers['runs.stop']({ name: 'doomed' });
+    await until((e) => e.jobId === jobId && e.event.event === 'done');
+
+    // first-run has gallery images cached (the tests above); deleting it removes them and its sampler.
+    expect(existsSync(join(home, 'cache', 'gallery', 'first-run'))).toBe(true);
+    const run = await handlers['runs.delete']({ name: 'first-run' });
+    expect(existsSync(join(home, 'cache', 'gallery', 'first-run'))).toBe(false);
+    expect((await handlers['runs.list'](null)).map((r) => r.name)).toEqual(['doomed']);
+    const dataset = await handlers['datasets.delete']({ name: 'My-shapes' });
+    expect(dataset.usedBy).toEqual(['doomed']);
+    expect(await handlers['datasets.list'](null)).toEqual([]);
+
+    await handlers['trash.restore']({ id: dataset.id });
+    await handlers['trash.restore']({ id: run.id });
+    expect((await handlers['datasets.list'](null)).map((d) => d.name)).toEqual(['My-shapes']);
+    const images = await handlers['gallery.sample']({ run: 'first-run', seeds: [0], truncation: 1 });
+    expect(resolveMedia(home, images[0]!.media)).toMatchObject({ kind: 'file' });
   });
 
   it('gives clear errors for runs that are not training or do not exist', async () => {

@@ -1,0 +1,11 @@
+/** A deleted dataset or run, waiting in the library's trash until it is restored or expires. */
+
+export type TrashKind = 'dataset' | 'run';
+
+export interface TrashedItem {
+  /** Names the trash entry; pass it to restore the item. */
+  id: string;
+  kind: TrashKind;
+  name: string;
+  deletedAt: string;
+}
