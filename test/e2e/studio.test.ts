@@ -30,6 +30,13 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
   let page: Page;
   const images = tempFolder('e2e-images');
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** The import dialog, once open: checks the name it suggests, picks 32 px and imports. */
+  const importAt32px = async (suggestedName: string) => {
+    const dialog = page.getByRole('dialog', { name: 'Import images' });
+    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe(suggestedName);
+    await dialog.getByLabel('Image size').selectOption('32');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -67,10 +74,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import folder…' }).click();
     await (await chooser).setFiles(join(images, 'shapes'));
-    const dialog = page.getByRole('dialog', { name: 'Import images' });
-    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe('shapes');
-    await dialog.getByLabel('Image size').selectOption('32');
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await importAt32px('shapes');
     const summary = page.getByRole('article', { name: 'Import of shapes' });
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('24 images imported');
     await summary.getByText('Skipped files').click();
@@ -90,10 +94,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await dragOntoWindow(page, [folder], async () => {
       await expect.poll(() => page.getByText('Drop folders or images to import them').isVisible()).toBe(true);
     });
-    const dialog = page.getByRole('dialog', { name: 'Import images' });
-    await expect.poll(() => dialog.getByLabel('Dataset name').inputValue()).toBe('pets');
-    await dialog.getByLabel('Image size').selectOption('32');
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await importAt32px('pets');
     const summary = page.getByRole('article', { name: 'Import of pets' });
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('10 images imported');
     await expect

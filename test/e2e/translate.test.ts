@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sceneSvg, sceneLayout, writeDayNightFolders } from '../fixtures/day-night-scenes';
@@ -104,18 +104,8 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Choose a folder of photos…' }).click();
     await (await chooser).setFiles(photos);
-    const translated = page.getByRole('img', { name: 'street.jpg, translated' });
     await expect
-      .poll(
-        () =>
-          translated.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
-            img.naturalWidth,
-            img.naturalHeight,
-          ]),
-        {
-          timeout: 60_000,
-        },
-      )
+      .poll(() => naturalSize(page.getByRole('img', { name: 'street.jpg, translated' })), { timeout: 60_000 })
       .toEqual([150, 97]);
     const original = page.getByRole('img', { name: 'street.jpg, original' });
     expect(await original.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(150);
@@ -130,16 +120,8 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
         .poll(() => page.getByText('Drop photos or folders to translate them').isVisible())
         .toBe(true);
     });
-    const translated = page.getByRole('img', { name: 'lane.png, translated' });
     await expect
-      .poll(
-        () =>
-          translated.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
-            img.naturalWidth,
-            img.naturalHeight,
-          ]),
-        { timeout: 60_000 },
-      )
+      .poll(() => naturalSize(page.getByRole('img', { name: 'lane.png, translated' })), { timeout: 60_000 })
       .toEqual([90, 120]);
     // Dropped here, the photo was translated, not imported as a dataset.
     expect(await page.getByRole('dialog', { name: 'Import images' }).count()).toBe(0);
@@ -154,3 +136,11 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
     await shot('gallery-translations');
   });
 });
+
+/** An image's width and height as decoded (0 x 0 until it has loaded). */
+function naturalSize(image: Locator): Promise<number[]> {
+  return image.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
+    img.naturalWidth,
+    img.naturalHeight,
+  ]);
+}
