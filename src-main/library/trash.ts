@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { TrashedItem, TrashKind } from '../shared/trash';
+import { dirname, join } from 'node:path';
+import { TRASH_KEEP_DAYS, type TrashedItem, type TrashKind } from '../shared/trash';
 import { writeJsonAtomic } from './atomic-write';
 import { datasetFolder } from './datasets';
 import { checkName } from './names';
@@ -14,17 +14,16 @@ import { runFolder, runsOnDataset } from './runs';
  * deleted.
  */
 
-export const TRASH_KEEP_DAYS = 7;
-
 const trashFolder = (home: string) => join(home, 'trash');
 const folderOf = (home: string, kind: TrashKind, name: string) =>
   kind === 'dataset' ? datasetFolder(home, name) : runFolder(home, name);
 
-function moveToTrash(home: string, kind: TrashKind, name: string, now = new Date()): TrashedItem {
+function moveToTrash(home: string, kind: TrashKind, name: string): TrashedItem {
   checkName(kind, name);
   const source = folderOf(home, kind, name);
   if (!existsSync(source)) throw new Error(`no ${kind} named ${name}`);
   emptyTrash(home);
+  const now = new Date();
   const item: TrashedItem = {
     id: `${now.getTime().toString(36)}-${kind}-${name}`,
     kind,
@@ -65,7 +64,7 @@ export function restoreFromTrash(home: string, id: string): TrashedItem {
   if (existsSync(target))
     throw new Error(`a ${item.kind} named ${item.name} exists again: delete or rename it, then restore`);
   const entry = join(trashFolder(home), item.id);
-  mkdirSync(join(target, '..'), { recursive: true });
+  mkdirSync(dirname(target), { recursive: true });
   renameSync(join(entry, item.name), target);
   rmSync(entry, { recursive: true, force: true });
   return item;

@@ -1,6 +1,7 @@
 import type { WorkerFactory } from '../jobs/job-host';
 import type { SystemInfo } from '../shared/studio-api';
 import { MODEL_CHOICES } from '../engine/models/training-presets';
+import { emptyTrash } from '../library/trash';
 import { createBackendProbe } from './backend-probe';
 import { datasetHandlers } from './dataset-handlers';
 import { Gallery } from './gallery';
@@ -10,7 +11,6 @@ import { runHandlers } from './run-handlers';
 import type { ServiceContext, StudioHandlers } from './service-context';
 import { translationHandlers } from './translation-handlers';
 import { trashHandlers } from './trash-handlers';
-import { emptyTrash } from '../library/trash';
 
 export type { StudioHandlers } from './service-context';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { restoreFromTrash, TRASH_KEEP_DAYS, trashDataset, trashRun } from '../../library/trash';
-import type { TrashedItem } from '../../shared/trash';
+import { restoreFromTrash, trashDataset, trashRun } from '../../library/trash';
+import { TRASH_KEEP_DAYS, type TrashedItem } from '../../shared/trash';
 import type { CliContext } from '../cli-context';
 
 /** `gan-studio delete` and `gan-studio restore`: the library's trash, as the app's Delete and Undo use it. */
