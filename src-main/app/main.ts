@@ -96,6 +96,8 @@ void app.whenReady().then(async () => {
   });
 
   await openMainWindow();
+  // Training that quitting stopped carries on, as if the app had never closed.
+  void services.continueRunsStoppedAtShutdown();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });

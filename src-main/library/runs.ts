@@ -103,6 +103,18 @@ export function listRuns(home: string): RunMeta[] {
   return listRunNames(home).map((name) => readRunMeta(home, name));
 }
 
+/** Marks a run the host stopped on quitting, so that the next start carries it on (see `takeRunsToContinue`). */
+export function markToContinue(home: string, name: string): void {
+  if (readRunMeta(home, name).status === 'stopped') updateRunMeta(home, name, { continueOnStart: true });
+}
+
+/** The runs marked by `markToContinue` that are still stopped, their marks cleared (each is taken once). */
+export function takeRunsToContinue(home: string): string[] {
+  const marked = listRuns(home).filter((run) => run.continueOnStart);
+  for (const run of marked) updateRunMeta(home, run.name, { continueOnStart: false });
+  return marked.filter((run) => run.status === 'stopped').map((run) => run.name);
+}
+
 /** The runs that train on a dataset (as side A or B). */
 export function runsOnDataset(home: string, dataset: string): RunMeta[] {
   return listRuns(home).filter((run) => run.dataset === dataset || run.datasetB === dataset);

@@ -58,6 +58,9 @@ server.listen(port, values.host, () => {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`GAN Studio is serving the library at ${home}`);
   console.log(`Open http://${values.host}:${actualPort}/?token=${token}`);
+  void services.continueRunsStoppedAtShutdown().then((runs) => {
+    if (runs.length > 0) console.log(`Continuing what stopping the server interrupted: ${runs.join(', ')}`);
+  });
   if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
     console.log('Warning: listening beyond this machine; anyone with the token can use the studio.');
   }

@@ -1,6 +1,7 @@
 import type { WorkerFactory } from '../jobs/job-host';
 import type { SystemInfo } from '../shared/studio-api';
 import { MODEL_CHOICES } from '../engine/models/training-presets';
+import { markToContinue, takeRunsToContinue } from '../library/runs';
 import { emptyTrash } from '../library/trash';
 import { createBackendProbe } from './backend-probe';
 import { datasetHandlers } from './dataset-handlers';
@@ -26,8 +27,16 @@ export interface StudioServices {
   handlers: StudioHandlers;
   jobs: JobManager;
   gallery: Gallery;
-  /** Stops training (each run writes a checkpoint) and samplers; call before the host exits. */
+  /**
+   * Stops training (each run writes a checkpoint) and samplers; call before the host exits. Runs that were
+   * training (not paused) are marked to continue when the host next starts.
+   */
   shutdown(): Promise<void>;
+  /**
+   * Carries on the runs the last shutdown stopped; returns the names of those it started (one that can't start
+   * stays stopped, for the user to continue). Hosts call it once they are up.
+   */
+  continueRunsStoppedAtShutdown(): Promise<string[]>;
 }
 
 /** The services behind the Studio API, over one library folder, for whichever transport carries it. */
@@ -61,7 +70,22 @@ export function createStudioServices(options: StudioServiceOptions): StudioServi
     gallery: context.gallery,
     async shutdown() {
       context.gallery.close();
+      const training = context.jobs
+        .list()
+        .filter((job) => job.kind === 'train' && job.status === 'running')
+        .map((job) => job.target);
       await context.jobs.stopAll();
+      for (const run of training) markToContinue(options.home, run);
+    },
+    async continueRunsStoppedAtShutdown() {
+      const started: string[] = [];
+      for (const name of takeRunsToContinue(options.home)) {
+        await handlers['runs.resume']({ name }).then(
+          () => started.push(name),
+          () => undefined,
+        );
+      }
+      return started;
     },
   };
 }

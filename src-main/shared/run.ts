@@ -39,6 +39,8 @@ export interface RunMeta {
   backend: string | null;
   /** Why it failed, for status 'failed'. */
   error: string | null;
+  /** Stopped because the app or server quit, not by the user: it carries on when they start again. */
+  continueOnStart?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngineWorker } from '../../src-main/jobs/node-worker';
+import { readRunMeta } from '../../src-main/library/runs';
 import { resolveMedia } from '../../src-main/services/media';
 import { createStudioServices, type StudioServices } from '../../src-main/services/studio-service';
 import type { StudioEvent } from '../../src-main/shared/studio-api';
@@ -31,16 +32,22 @@ function until(predicate: (event: StudioEvent) => boolean): Promise<StudioEvent>
   });
 }
 
+/** The services over `home`, their events collected in `events`. */
+function createServices(): StudioServices {
+  const created = createStudioServices({
+    home,
+    host: 'web',
+    appVersion: 'test',
+    versions: {},
+    createWorker: createNodeEngineWorker,
+  });
+  created.jobs.subscribe((event) => events.push(event));
+  return created;
+}
+
 describe('studio services', () => {
   beforeAll(async () => {
-    services = createStudioServices({
-      home,
-      host: 'web',
-      appVersion: 'test',
-      versions: {},
-      createWorker: createNodeEngineWorker,
-    });
-    services.jobs.subscribe((event) => events.push(event));
+    services = createServices();
     const folder = tempFolder('services-images');
     await makeShapeFolder(folder, 16);
     const { handlers } = services;
@@ -212,6 +219,37 @@ describe('studio services', () => {
     expect((await handlers['datasets.list'](null)).map((d) => d.name)).toEqual(['My-shapes']);
     const images = await handlers['gallery.sample']({ run: 'first-run', seeds: [0], truncation: 1 });
     expect(resolveMedia(home, images[0]!.media)).toMatchObject({ kind: 'file' });
+  });
+
+  it('carries on, when the services start again, a run that shutting down stopped (not one the user stopped)', async () => {
+    const { jobId } = await services.handlers['runs.start']({
+      model: 'dcgan',
+      dataset: 'My-shapes',
+      title: 'carry on',
+      preset: 'quick',
+      advanced: { steps: 400, batchSize: 4, seed: 2 },
+    });
+    await until((e) => e.jobId === jobId && e.event.event === 'checkpoint');
+    await services.shutdown();
+    const stopped = readRunMeta(home, 'carry-on');
+    expect(stopped).toMatchObject({ status: 'stopped', continueOnStart: true });
+
+    services = createServices();
+    expect(await services.continueRunsStoppedAtShutdown()).toEqual(['carry-on']);
+    const [job] = await services.handlers['jobs.list'](null);
+    expect(job).toMatchObject({ kind: 'train', target: 'carry-on' });
+    const later = await until(
+      (e) =>
+        e.jobId === job!.id &&
+        e.event.event === 'progress' &&
+        (e.event as { step: number }).step > stopped.step,
+    );
+    expect(later.event.event).toBe('progress');
+    expect(readRunMeta(home, 'carry-on').continueOnStart).toBe(false);
+    await services.handlers['runs.stop']({ name: 'carry-on' });
+    await until((e) => e.jobId === job!.id && e.event.event === 'done');
+    // Stopped by the user this time ('doomed' too, earlier): nothing to carry on.
+    expect(await services.continueRunsStoppedAtShutdown()).toEqual([]);
   });
 
   it('gives clear errors for runs that are not training or do not exist', async () => {
