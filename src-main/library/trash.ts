@@ -86,12 +86,15 @@ export function listTrash(home: string): TrashedItem[] {
     .sort((a, b) => a.deletedAt.localeCompare(b.deletedAt));
 }
 
+/** A cutoff for `emptyTrash` that removes everything. */
+export const EVERYTHING = new Date(8.64e15);
+
 /** Removes for good what was trashed before `cutoff` (default: TRASH_KEEP_DAYS ago); returns what it removed. */
 export function emptyTrash(
   home: string,
   cutoff = new Date(Date.now() - TRASH_KEEP_DAYS * 86_400_000),
 ): TrashedItem[] {
-  const expired = listTrash(home).filter((item) => item.deletedAt < cutoff.toISOString());
+  const expired = listTrash(home).filter((item) => Date.parse(item.deletedAt) < cutoff.getTime());
   for (const item of expired) rmSync(join(trashFolder(home), item.id), { recursive: true, force: true });
   return expired;
 }

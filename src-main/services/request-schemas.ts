@@ -97,6 +97,8 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
       folder: folder.optional(),
     })
     .strict(),
+  'trash.list': z.null(),
+  'trash.empty': z.null(),
   'datasets.delete': z.object({ name }).strict(),
   'runs.delete': z.object({ name }).strict(),
   'trash.restore': z

@@ -1,8 +1,18 @@
-import { restoreFromTrash, trashDataset, trashRun } from '../library/trash';
+import {
+  EVERYTHING,
+  emptyTrash,
+  listTrash,
+  restoreFromTrash,
+  trashDataset,
+  trashRun,
+} from '../library/trash';
 import { runsOnDataset } from '../library/runs';
 import type { ServiceContext, StudioHandlers } from './service-context';
 
-type TrashHandlers = Pick<StudioHandlers, 'datasets.delete' | 'runs.delete' | 'trash.restore'>;
+type TrashHandlers = Pick<
+  StudioHandlers,
+  'datasets.delete' | 'runs.delete' | 'trash.restore' | 'trash.list' | 'trash.empty'
+>;
 
 /** Deleting datasets and runs into the library's trash, and undoing it. */
 export function trashHandlers({ home, jobs, gallery }: ServiceContext): TrashHandlers {
@@ -23,5 +33,7 @@ export function trashHandlers({ home, jobs, gallery }: ServiceContext): TrashHan
       return trashRun(home, name);
     },
     'trash.restore': async ({ id }) => restoreFromTrash(home, id),
+    'trash.list': async () => listTrash(home).reverse(),
+    'trash.empty': async () => ({ removed: emptyTrash(home, EVERYTHING).length }),
   };
 }

@@ -239,6 +239,10 @@ export interface StudioCalls {
   'runs.delete': { request: { name: string }; response: TrashedItem };
   /** Undoes a delete: puts the dataset or run back under its name. */
   'trash.restore': { request: { id: string }; response: TrashedItem };
+  /** What the trash holds, newest first. */
+  'trash.list': { request: null; response: TrashedItem[] };
+  /** Removes everything in the trash for good. */
+  'trash.empty': { request: null; response: { removed: number } };
 }
 
 export type StudioChannel = keyof StudioCalls;

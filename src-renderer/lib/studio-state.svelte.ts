@@ -153,6 +153,12 @@ export class StudioState {
     await this.refresh();
   }
 
+  /** Removes everything in the trash for good; nothing deleted can be undone after. */
+  async emptyTrash(): Promise<void> {
+    await this.client.call('trash.empty', null);
+    this.deleted = [];
+  }
+
   dismissDeleted(item: TrashedItem): void {
     this.deleted = this.deleted.filter((d) => d.id !== item.id);
   }

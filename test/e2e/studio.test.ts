@@ -320,6 +320,30 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
       .toBe(true);
     expect(await page.getByRole('link', { name: 'Dataset pets' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Dataset shapes' }).count()).toBe(1);
+
+    // After a reload the Library's notice is gone; the trash in Settings still restores, and empties.
+    await page.reload();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const trash = page.getByRole('list', { name: 'Deleted datasets and runs' });
+    await expect.poll(() => trash.textContent()).toContain('dataset pets');
+    await shot('settings-trash');
+    await page.getByRole('button', { name: 'Restore dataset pets' }).click();
+    await expect.poll(() => page.getByText('The trash is empty.').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Library' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Dataset pets' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Dataset pets' }).click();
+    await page.getByRole('button', { name: 'Delete dataset…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete dataset pets?' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Library', level: 1 }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Empty trash…' }).click();
+    await page.getByRole('button', { name: 'Empty trash', exact: true }).click();
+    await expect.poll(() => page.getByText('The trash is empty.').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Library' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'to the trash' }).count()).toBe(0);
   });
 });
 

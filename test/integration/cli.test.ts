@@ -230,6 +230,7 @@ describe('gan-studio CLI', () => {
     const item = jsonEvents(deleted.stdout).at(-1)!;
     expect(item).toMatchObject({ event: 'deleted', kind: 'run', name: 'straight' });
     expect(await runsIn()).toEqual(before.filter((name) => name !== 'straight'));
+    expect((await runCli(['list'], home)).stdout).toContain(`  ${String(item.id)}  run straight, deleted `);
     const restored = await runCli(['restore', String(item.id)], home);
     expect(restored.stdout.trim()).toBe('restored run straight');
     expect(await runsIn()).toEqual(before);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listDatasets } from '../../library/datasets';
 import { listRuns } from '../../library/runs';
+import { listTrash } from '../../library/trash';
 import { resumesFrom, type RunMeta } from '../../shared/run';
 import type { CliContext } from '../cli-context';
 
@@ -21,6 +22,7 @@ export function addListCommand(program: Command, context: CliContext): void {
       const { home, output } = context.globals();
       const datasets = listDatasets(home);
       const runs = listRuns(home);
+      const trash = listTrash(home);
       const lines = [
         `library: ${home}`,
         `datasets (${datasets.length}):`,
@@ -34,7 +36,13 @@ export function addListCommand(program: Command, context: CliContext): void {
           (r) =>
             `  ${r.name}  ${r.model} on ${r.datasetB ? `${r.dataset} + ${r.datasetB}` : r.dataset}  ${r.status}  ${runProgressText(r)}`,
         ),
+        ...(trash.length === 0
+          ? []
+          : [
+              `trash (${trash.length}; gan-studio restore ID puts one back):`,
+              ...trash.map((t) => `  ${t.id}  ${t.kind} ${t.name}, deleted ${t.deletedAt}`),
+            ]),
       ];
-      output.result(lines.join('\n'), { event: 'list', home, datasets, runs });
+      output.result(lines.join('\n'), { event: 'list', home, datasets, runs, trash });
     });
 }
