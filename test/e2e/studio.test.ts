@@ -286,6 +286,14 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
   });
 
   it('deletes a run and a dataset after asking, and undoes a delete', async () => {
+    const deleteDatasetPets = async () => {
+      await page.getByRole('link', { name: 'Dataset pets' }).click();
+      await page.getByRole('button', { name: 'Delete dataset…' }).click();
+      await page
+        .getByRole('dialog', { name: 'Delete dataset pets?' })
+        .getByRole('button', { name: 'Delete', exact: true })
+        .click();
+    };
     await page.getByRole('link', { name: 'Run shapes-quick' }).click();
     await page.getByRole('button', { name: 'Delete run…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete run shapes-quick?' });
@@ -309,12 +317,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     expect(await ask.textContent()).toContain('Runs made from it (shapes-quick)');
     await ask.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: 'Library' }).click();
-    await page.getByRole('link', { name: 'Dataset pets' }).click();
-    await page.getByRole('button', { name: 'Delete dataset…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Delete dataset pets?' })
-      .getByRole('button', { name: 'Delete', exact: true })
-      .click();
+    await deleteDatasetPets();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Moved dataset pets to the trash' }).isVisible())
       .toBe(true);
@@ -331,12 +334,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     await expect.poll(() => page.getByText('The trash is empty.').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Dataset pets' }).count()).toBe(1);
-    await page.getByRole('link', { name: 'Dataset pets' }).click();
-    await page.getByRole('button', { name: 'Delete dataset…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Delete dataset pets?' })
-      .getByRole('button', { name: 'Delete', exact: true })
-      .click();
+    await deleteDatasetPets();
     await expect.poll(() => page.getByRole('heading', { name: 'Library', level: 1 }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Empty trash…' }).click();

@@ -45,6 +45,17 @@ function createServices(): StudioServices {
   return created;
 }
 
+/** A run on the imported shapes that trains long enough to be caught mid-run. */
+function startLongRun(title: string): Promise<{ jobId: string; name: string }> {
+  return services.handlers['runs.start']({
+    model: 'dcgan',
+    dataset: 'My-shapes',
+    title,
+    preset: 'quick',
+    advanced: { steps: 400, batchSize: 4, seed: 1 },
+  });
+}
+
 describe('studio services', () => {
   beforeAll(async () => {
     services = createServices();
@@ -188,13 +199,7 @@ describe('studio services', () => {
 
   it('deletes runs and datasets into the trash, refuses while training, and undoes', async () => {
     const { handlers } = services;
-    const { jobId } = await handlers['runs.start']({
-      model: 'dcgan',
-      dataset: 'My-shapes',
-      title: 'doomed',
-      preset: 'quick',
-      advanced: { steps: 400, batchSize: 4, seed: 1 },
-    });
+    const { jobId } = await startLongRun('doomed');
     await until((e) => e.jobId === jobId && e.event.event === 'progress');
     await expect(handlers['runs.delete']({ name: 'doomed' })).rejects.toThrow(
       'run doomed is in use (train of doomed): stop it or let it finish first',
@@ -222,13 +227,7 @@ describe('studio services', () => {
   });
 
   it('carries on, when the services start again, a run that shutting down stopped (not one the user stopped)', async () => {
-    const { jobId } = await services.handlers['runs.start']({
-      model: 'dcgan',
-      dataset: 'My-shapes',
-      title: 'carry on',
-      preset: 'quick',
-      advanced: { steps: 400, batchSize: 4, seed: 2 },
-    });
+    const { jobId } = await startLongRun('carry on');
     await until((e) => e.jobId === jobId && e.event.event === 'checkpoint');
     await services.shutdown();
     const stopped = readRunMeta(home, 'carry-on');
