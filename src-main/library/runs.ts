@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunMeta, RunStatus } from '../shared/run';
+import { type RunMeta, type RunStatus, trainsOn } from '../shared/run';
 import { writeJsonAtomic } from './atomic-write';
 import { checkName } from './names';
 import { isRunLocked } from './run-lock';
@@ -117,5 +117,5 @@ export function takeRunsToContinue(home: string): string[] {
 
 /** The runs that train on a dataset (as side A or B). */
 export function runsOnDataset(home: string, dataset: string): RunMeta[] {
-  return listRuns(home).filter((run) => run.dataset === dataset || run.datasetB === dataset);
+  return listRuns(home).filter((run) => trainsOn(run, dataset));
 }

@@ -52,6 +52,11 @@ export function resumesFrom(meta: Pick<RunMeta, 'status' | 'step' | 'checkpointS
   return meta.checkpointStep !== null && meta.checkpointStep < meta.step ? meta.checkpointStep : null;
 }
 
+/** Whether a run trains on `dataset` (as its only dataset, or as either side of two). */
+export function trainsOn(run: Pick<RunMeta, 'dataset' | 'datasetB'>, dataset: string): boolean {
+  return run.dataset === dataset || run.datasetB === dataset;
+}
+
 /** The run trained most recently (latest `updatedAt`; ISO times sort as text), or null for none. */
 export function mostRecentlyUpdated<T extends Pick<RunMeta, 'updatedAt'>>(runs: readonly T[]): T | null {
   return runs.reduce<T | null>(
