@@ -4,6 +4,7 @@ import { initBackend } from '../engine/backends/select-backend';
 import { TrainingControl } from '../engine/training/training-control';
 import type { BackendReport, JobEvent } from '../shared/job-events';
 import { runEvalJob } from './eval-job';
+import { runExportModelJob } from './export-model-job';
 import { runImportJob } from './import-job';
 import { runImportPairsJob } from './import-pairs-job';
 import { SamplerSession } from './sampler-session';
@@ -71,6 +72,9 @@ async function runJob(job: JobSpec): Promise<void> {
       } else if (job.kind === 'eval') {
         emit({ event: 'started', job: 'eval', backend });
         await runEvalJob(job, emit);
+      } else if (job.kind === 'export-model') {
+        emit({ event: 'started', job: 'export-model', backend });
+        await runExportModelJob(job, emit);
       } else await serveSamples(job, backend);
     }
   } catch (error) {

@@ -78,6 +78,13 @@ export interface EvalJobSpec extends JobBase {
   direction?: 'a2b' | 'b2a';
 }
 
+/** Writes a run's newest generator as a TensorFlow.js LayersModel (model.json + weights) into a folder. */
+export interface ExportModelJobSpec extends JobBase {
+  kind: 'export-model';
+  run: string;
+  outFolder: string;
+}
+
 export type JobSpec =
   | ImportJobSpec
   | ImportPairsJobSpec
@@ -85,7 +92,8 @@ export type JobSpec =
   | SamplerJobSpec
   | ProbeJobSpec
   | TranslateJobSpec
-  | EvalJobSpec;
+  | EvalJobSpec
+  | ExportModelJobSpec;
 
 export interface SampleRequest {
   /** Images for seeds, or the frames of a walk from one seed's image to another's. */

@@ -18,7 +18,7 @@ export interface BackendReport {
 
 export interface StartedEvent {
   event: 'started';
-  job: 'import' | 'train' | 'sample' | 'probe' | 'translate' | 'eval';
+  job: 'import' | 'train' | 'sample' | 'probe' | 'translate' | 'eval' | 'export-model';
   backend?: BackendReport;
 }
 

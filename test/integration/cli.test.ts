@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTextChunks } from '../../src-main/engine/sampling/png';
 import { readMetrics } from '../../src-main/engine/training/run-outputs';
 import { addAnimatedGif, addBadFiles, makeShapeFolder } from '../fixtures/shape-folder';
+import { readLayersModel } from '../helpers/read-layers-model';
 import { finished, jsonEvents, runCli, startCli, waitForEvent } from '../helpers/run-cli';
+import { useTestBackend } from '../helpers/test-backend';
 import { tempFolder } from '../fixtures/temp-folders';
 
 /*
@@ -200,6 +203,35 @@ describe('gan-studio CLI', () => {
       width: 2 * (2 * 32 + 3 * 2),
       height: 2 * (2 * 32 + 3 * 2),
     });
+  });
+
+  it("exports a run as a TensorFlow.js model that makes images of the run's size", async () => {
+    const out = join(tempFolder('cli-export'), 'model');
+    const result = await runCli(['export-model', '--run', 'straight', '--out', out, '--json'], home);
+    expect(result.code).toBe(0);
+    const done = jsonEvents(result.stdout).at(-1)!;
+    expect(done).toEqual({
+      event: 'done',
+      files: ['weights.bin', 'model.json', 'README.md'].map((f) => join(out, f)),
+    });
+    const json = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
+    expect(json.userDefinedMetadata).toMatchObject({ run: 'straight', model: 'dcgan', imageSize: 32 });
+    const latentSize = json.userDefinedMetadata.latentSize as number;
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain(`tf.randomNormal([1, ${latentSize}])`);
+    await useTestBackend();
+    const model = await readLayersModel(out);
+    const images = model.predict(tf.randomNormal([2, latentSize])) as tf.Tensor4D;
+    expect(images.shape).toEqual([2, 32, 32, 3]);
+    const [low, high] = [(await images.min().data())[0]!, (await images.max().data())[0]!];
+    expect(low).toBeGreaterThanOrEqual(-1);
+    expect(high).toBeLessThanOrEqual(1);
+    expect(high - low).toBeGreaterThan(0.01);
+    tf.dispose([images]);
+    model.dispose();
+
+    const missing = await runCli(['export-model', '--run', 'nope', '--out', out], home);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no run named nope/);
   });
 
   it('names a bad argument, explains a failure in one line, and exits non-zero', async () => {

@@ -265,6 +265,9 @@ describe('gan-studio day to night', () => {
     const unpaired = await runCli(['train', '--model', 'pix2pix', '--dataset', 'day', '--run', 'z'], home);
     expect(unpaired.code).toBe(1);
     expect(unpaired.stderr).toMatch(/pix2pix trains on a paired dataset .*got dataset day/);
+    const exported = await runCli(['export-model', '--run', 'p2p', '--out', join(data, 'model')], home);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/run p2p is a pix2pix run: only models that make images from seeds/);
     const backwards = await translate('p2p', join(data, 'street.jpg'), data, '--direction', 'b2a');
     expect(backwards.code).toBe(1);
     expect(backwards.stderr).toMatch(/translates a2b only: --direction b2a needs a cyclegan run/);

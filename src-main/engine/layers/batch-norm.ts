@@ -3,7 +3,8 @@ import type { ParamStore } from './param-store';
 import { normalWeights } from './initializers';
 import type { SeededRandom } from '../random/seeded-random';
 
-const EPSILON = 1e-5;
+/** Added to the variance before its square root, in training and when sampling (and in exported models). */
+export const BATCH_NORM_EPSILON = 1e-5;
 
 /** Adds gamma/beta (trained) and the running mean/variance (used when sampling) for `channels` channels. */
 export function addBatchNorm(store: ParamStore, name: string, channels: number, random: SeededRandom): void {
@@ -39,7 +40,7 @@ export function batchNorm(
       store.get(`${name}.variance`) as tf.Tensor1D,
       beta,
       gamma,
-      EPSILON,
+      BATCH_NORM_EPSILON,
     );
   }
   const axes = x.shape.slice(0, -1).map((_, i) => i);
@@ -66,8 +67,8 @@ function normalizeByBatch(
     const [input, scale, shift, save] = args as [tf.Tensor, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
     const { mean, variance } = tf.moments(input, axes);
     onStats(mean as tf.Tensor1D, variance as tf.Tensor1D);
-    const value = tf.batchNorm(input, mean, variance, shift, scale, EPSILON);
-    save([input, mean, tf.rsqrt(tf.add(variance, EPSILON)), scale]);
+    const value = tf.batchNorm(input, mean, variance, shift, scale, BATCH_NORM_EPSILON);
+    save([input, mean, tf.rsqrt(tf.add(variance, BATCH_NORM_EPSILON)), scale]);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
       const [savedInput, savedMean, inverseStd, savedScale] = saved as [
         tf.Tensor,

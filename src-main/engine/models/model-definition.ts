@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { ImageSource } from '../data/real-image-batches';
 import type { ImageTranslator, PairedImageSource } from '../translation/paired-images';
 import type { LoopSettings } from '../training/training-loop';
@@ -34,6 +35,8 @@ export interface ModelDefinition<Config extends BaseModelConfig = BaseModelConfi
   createSampler(config: Config, tensors: TensorValues): ImageSampler;
   /** For image-to-image models: a translator from the tensors of one of its checkpoints. */
   createTranslator?(config: Config, tensors: TensorValues): ImageTranslator;
+  /** Models that make images from latents: the sampling generator as a standard TensorFlow.js LayersModel. */
+  generatorLayersModel?(config: Config, tensors: TensorValues): tf.LayersModel;
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseWithClearErrors } from '../../config-errors';
 import { RealImageBatches } from '../../data/real-image-batches';
 import { imagesOf, type ModelDefinition } from '../model-definition';
 import { type DcganConfig, dcganConfigSchema } from './dcgan-config';
+import { dcganGeneratorLayersModel } from './dcgan-layers-model';
 import { DcganSampler } from './dcgan-sampler';
 import { DcganTrainer } from './dcgan-trainer';
 
@@ -12,4 +13,5 @@ export const dcgan: ModelDefinition<DcganConfig> = {
   createTrainer: (config, data) =>
     new DcganTrainer(config, new RealImageBatches(imagesOf(data, 'dcgan'), config.seed)),
   createSampler: (config, tensors) => new DcganSampler(config, tensors),
+  generatorLayersModel: dcganGeneratorLayersModel,
 };
