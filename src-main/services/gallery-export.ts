@@ -21,8 +21,7 @@ export async function exportFromGallery(
   request: ExportRequest,
 ): Promise<ExportResult> {
   const { run, kind, seeds, truncation, upscale } = request;
-  const folder =
-    request.folder ?? join(home, 'exports', `${run}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const folder = request.folder ?? webExportFolder(home, run);
   mkdirSync(folder, { recursive: true });
   const step = gallery.newestStep(run);
   let files: string[];
@@ -57,6 +56,16 @@ export async function exportFromGallery(
     writeFileAtomic(path, encoded);
     files = [path];
   }
+  return exportResult(home, files);
+}
+
+/** Where web mode exports go: a new folder in <home>/exports/, named for what is exported and when. */
+export function webExportFolder(home: string, label: string): string {
+  return join(home, 'exports', `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+}
+
+/** Files written by an export, each with the media path web mode downloads it through (inside the library). */
+export function exportResult(home: string, files: string[]): ExportResult {
   const insideHome = (file: string) => !relative(home, file).startsWith(`..${sep}`);
   return {
     files: files.map((path) => ({

@@ -15,6 +15,8 @@ const ALLOWED: RegExp[] = [
   /^runs\/[A-Za-z0-9][A-Za-z0-9._-]*\/translations\/[A-Za-z0-9._-]+\/.+\.png$/,
   /^cache\/gallery\/[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.png$/,
   /^exports\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.(png|gif|webp)$/,
+  // An exported TensorFlow.js model (gan-studio export-model's three files), for download in web mode.
+  /^exports\/[A-Za-z0-9._-]+\/(model\.json|weights\.bin|README\.md)$/,
 ];
 
 /**
@@ -33,6 +35,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 /** What a media path refers to, or null if it isn't something the page may see. */

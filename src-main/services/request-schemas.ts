@@ -97,6 +97,7 @@ export const requestSchemas: { [C in StudioChannel]: z.ZodType } = {
       folder: folder.optional(),
     })
     .strict(),
+  'runs.exportModel': z.object({ name, folder: folder.optional() }).strict(),
   'trash.list': z.null(),
   'trash.empty': z.null(),
   'datasets.delete': z.object({ name }).strict(),

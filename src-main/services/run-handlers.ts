@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { configFromPreset } from '../engine/models/training-presets';
 import { createNewRun } from '../jobs/create-run';
 import { nameFromTitle } from '../library/names';
 import { runFolder } from '../library/runs';
+import { exportResult, webExportFolder } from './gallery-export';
 import { listRunCards, readRunDetails } from './run-details';
 import { type ServiceContext, type StudioHandlers, uniqueName } from './service-context';
 
@@ -16,6 +18,7 @@ type RunHandlers = Pick<
   | 'runs.unpause'
   | 'runs.stop'
   | 'jobs.list'
+  | 'runs.exportModel'
 >;
 
 export function runHandlers({ home, jobs }: ServiceContext): RunHandlers {
@@ -35,5 +38,19 @@ export function runHandlers({ home, jobs }: ServiceContext): RunHandlers {
     'runs.unpause': async ({ name }) => (jobs.resume(name), null),
     'runs.stop': async ({ name }) => (jobs.stop(name), null),
     'jobs.list': async () => jobs.list(),
+    'runs.exportModel': async ({ name, folder }) => {
+      const outFolder =
+        folder === undefined ? webExportFolder(home, `${name}-model`) : join(folder, `${name}-model`);
+      const { events } = await jobs.collect('export-model', name, {
+        kind: 'export-model',
+        home,
+        run: name,
+        outFolder,
+      });
+      const done = events.find((event) => event.event === 'done' && 'files' in event);
+      if (done && 'files' in done) return exportResult(home, done.files);
+      const failure = events.find((event) => event.event === 'error');
+      throw new Error(failure && 'message' in failure ? failure.message : `exporting ${name} wrote nothing`);
+    },
   };
 }

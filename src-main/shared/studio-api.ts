@@ -200,7 +200,7 @@ export interface ExportResult {
 
 export interface JobInfo {
   id: string;
-  kind: 'import' | 'import-pairs' | 'train' | 'translate' | 'eval';
+  kind: 'import' | 'import-pairs' | 'train' | 'translate' | 'eval' | 'export-model';
   /** The dataset being imported or the run being trained. */
   target: string;
   status: 'running' | 'paused' | 'stopping';
@@ -233,6 +233,11 @@ export interface StudioCalls {
   'gallery.favourites': { request: { run: string }; response: number[] };
   'gallery.setFavourite': { request: { run: string; seed: number; favourite: boolean }; response: number[] };
   'gallery.export': { request: ExportRequest; response: ExportResult };
+  /**
+   * A DCGAN run's generator as a TensorFlow.js model (model.json, weights.bin, README.md) in a folder of its own
+   * inside `folder` (web mode: inside the library's exports, downloadable as media).
+   */
+  'runs.exportModel': { request: { name: string; folder?: string }; response: ExportResult };
   /** Moves a dataset to the library's trash; `usedBy` names the runs made from it. */
   'datasets.delete': { request: { name: string }; response: TrashedItem & { usedBy: string[] } };
   /** Moves a run to the library's trash (refused while it trains). */

@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
       .poll(() => page.getByRole('button', { name: 'Unfavourite seed 3', exact: true }).isVisible())
       .toBe(true);
     await page.getByRole('combobox', { name: 'Export as' }).selectOption('grid');
-    await page.getByRole('button', { name: /^Export/ }).click();
+    await page.getByRole('button', { name: /^Export \d/ }).click();
     const link = page.getByRole('list', { name: 'Exported files' }).getByRole('link');
     await expect.poll(() => link.count(), { timeout: 60_000 }).toBe(1);
     const download = page.waitForEvent('download');
@@ -191,6 +191,16 @@ describe.skipIf(!hasChromium)('GAN Studio in a browser', () => {
     expect(metadata.format).toBe('png');
     expect(metadata.width).toBe(4 * (2 * 32 + 3 * 2));
     await shot('gallery');
+
+    // The generator itself, for a web page of one's own.
+    await page.getByRole('button', { name: 'Export model (TensorFlow.js)' }).click();
+    await expect
+      .poll(() => link.allTextContents(), { timeout: 60_000 })
+      .toEqual(['weights.bin', 'model.json', 'README.md']);
+    const modelJson = page.waitForEvent('download');
+    await link.filter({ hasText: 'model.json' }).click();
+    const topology = JSON.parse(readFileSync(await (await modelJson).path(), 'utf8'));
+    expect(topology.userDefinedMetadata).toMatchObject({ run: 'shapes-quick', imageSize: 32 });
   });
 
   it('shows settings with the library folder and versions', async () => {

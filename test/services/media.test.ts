@@ -12,6 +12,9 @@ writeFileSync(join(outside, 'secret.png'), 'secret');
 symlinkSync(join(outside, 'secret.png'), join(home, 'runs', 'cats', 'previews', 'step-000000200.png'));
 mkdirSync(join(home, 'cache', 'gallery', 'cats'), { recursive: true });
 symlinkSync(outside, join(home, 'cache', 'gallery', 'cats', 'escape'));
+mkdirSync(join(home, 'exports', 'cats-model-1'), { recursive: true });
+for (const file of ['model.json', 'weights.bin', 'notes.json'])
+  writeFileSync(join(home, 'exports', 'cats-model-1', file), '{}');
 
 describe('media paths from the page', () => {
   it('serve a run preview and a dataset thumbnail', () => {
@@ -28,6 +31,16 @@ describe('media paths from the page', () => {
     expect(resolveMedia(home, 'datasets/cats/image-b/7.png')).toMatchObject({ side: 'b', index: 7 });
   });
 
+  it("serve an exported model's files for download", () => {
+    expect(resolveMedia(home, 'exports/cats-model-1/model.json')).toMatchObject({
+      kind: 'file',
+      contentType: 'application/json',
+    });
+    expect(resolveMedia(home, 'exports/cats-model-1/weights.bin')).toMatchObject({
+      contentType: 'application/octet-stream',
+    });
+  });
+
   it.each([
     ['a parent step', '../secret.png'],
     ['a parent step in the middle', 'runs/cats/../../../etc/passwd'],
@@ -38,6 +51,7 @@ describe('media paths from the page', () => {
     ['an empty segment', 'runs//cats/previews/step-000000100.png'],
     ['a file type it never serves', 'runs/cats/config.json'],
     ['a checkpoint', 'runs/cats/checkpoints/step-000000100.ckpt'],
+    ['another JSON file among the exports', 'exports/cats-model-1/notes.json'],
     ['a symlink to a file outside the library', 'runs/cats/previews/step-000000200.png'],
     ['a symlinked folder leading outside', 'cache/gallery/cats/escape/secret.png'],
     ['a file that does not exist', 'runs/cats/previews/step-000000300.png'],

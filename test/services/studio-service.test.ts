@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,22 @@ describe('studio services', () => {
         upscale: 1,
       }),
     ).rejects.toThrow(/exactly two/);
+  });
+
+  it("exports a run's generator as a TensorFlow.js model, into a chosen folder or for download", async () => {
+    const chosen = tempFolder('export-model');
+    const desktop = await services.handlers['runs.exportModel']({ name: 'first-run', folder: chosen });
+    expect(desktop.files.map((f) => f.path)).toEqual(
+      ['weights.bin', 'model.json', 'README.md'].map((file) => join(chosen, 'first-run-model', file)),
+    );
+    expect(desktop.files.every((f) => f.media === null)).toBe(true);
+    const web = await services.handlers['runs.exportModel']({ name: 'first-run' });
+    for (const file of web.files) expect(resolveMedia(home, file.media!)).toMatchObject({ kind: 'file' });
+    const json = JSON.parse(readFileSync(web.files[1]!.path, 'utf8'));
+    expect(json.userDefinedMetadata).toMatchObject({ run: 'first-run', step: 6, imageSize: 32 });
+    await expect(services.handlers['runs.exportModel']({ name: 'nope' })).rejects.toThrow(
+      /no run named nope/,
+    );
   });
 
   it('keeps favourites', async () => {

@@ -90,19 +90,33 @@ export class GalleryState {
   }
 
   async export(kind: ExportKind, upscale: number): Promise<void> {
-    const folder = await this.client.pickExportFolder();
-    if (folder === null) return;
-    this.exporting = true;
-    this.error = null;
-    try {
-      this.exported = await this.client.call('gallery.export', {
+    await this.exportTo((folder) =>
+      this.client.call('gallery.export', {
         run: this.run,
         kind,
         seeds: this.selected,
         truncation: this.truncation,
         upscale,
         ...(folder ? { folder } : {}),
-      });
+      }),
+    );
+  }
+
+  /** The run's generator as a TensorFlow.js model, to make images in a web page. */
+  async exportModel(): Promise<void> {
+    await this.exportTo((folder) =>
+      this.client.call('runs.exportModel', { name: this.run, ...(folder ? { folder } : {}) }),
+    );
+  }
+
+  /** Asks for a folder (desktop; web mode downloads instead), then exports into it. */
+  private async exportTo(write: (folder: string | undefined) => Promise<ExportResult>): Promise<void> {
+    const folder = await this.client.pickExportFolder();
+    if (folder === null) return;
+    this.exporting = true;
+    this.error = null;
+    try {
+      this.exported = await write(folder);
     } catch (error) {
       this.error = (error as Error).message;
     } finally {
