@@ -10,7 +10,7 @@ import type { ExportModelJobSpec } from './worker-protocol';
 
 /**
  * Exports a run's newest generator (the averaged one that sampling uses) as a TensorFlow.js LayersModel, with a
- * README saying how to make images with it in a web page or under Node.
+ * README saying how to make images with it in a web page.
  */
 export async function runExportModelJob(
   spec: ExportModelJobSpec,
