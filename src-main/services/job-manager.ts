@@ -52,7 +52,7 @@ export class JobManager {
   }
 
   /** Runs a short job to its end and gives back everything it reported (for calls that wait for a result). */
-  async collect(
+  private async collect(
     kind: JobInfo['kind'],
     target: string,
     spec: JobSpec,
@@ -65,6 +65,24 @@ export class JobManager {
     await new Promise<void>((resolve) => (id = this.start(kind, target, spec, resolve)));
     unsubscribe();
     return { ok: !events.some((event) => event.event === 'error'), events };
+  }
+
+  /**
+   * Runs a short job to its end and gives back the one event `isResult` picks; a job that failed throws its own
+   * error message, one that ended without a result throws `noResult`.
+   */
+  async collectResult<T extends JobEvent>(
+    kind: JobInfo['kind'],
+    target: string,
+    spec: JobSpec,
+    isResult: (event: JobEvent) => event is T,
+    noResult: string,
+  ): Promise<T> {
+    const { events } = await this.collect(kind, target, spec);
+    const result = events.find(isResult);
+    if (result) return result;
+    const failure = events.find((event) => event.event === 'error');
+    throw new Error(failure && 'message' in failure ? failure.message : noResult);
   }
 
   pause(run: string): void {

@@ -4,6 +4,7 @@ import { configFromPreset } from '../engine/models/training-presets';
 import { createNewRun } from '../jobs/create-run';
 import { nameFromTitle } from '../library/names';
 import { runFolder } from '../library/runs';
+import type { SampleDoneEvent } from '../shared/job-events';
 import { exportResult, webExportFolder } from './gallery-export';
 import { listRunCards, readRunDetails } from './run-details';
 import { type ServiceContext, type StudioHandlers, uniqueName } from './service-context';
@@ -41,16 +42,14 @@ export function runHandlers({ home, jobs }: ServiceContext): RunHandlers {
     'runs.exportModel': async ({ name, folder }) => {
       const outFolder =
         folder === undefined ? webExportFolder(home, `${name}-model`) : join(folder, `${name}-model`);
-      const { events } = await jobs.collect('export-model', name, {
-        kind: 'export-model',
-        home,
-        run: name,
-        outFolder,
-      });
-      const done = events.find((event) => event.event === 'done' && 'files' in event);
-      if (done && 'files' in done) return exportResult(home, done.files);
-      const failure = events.find((event) => event.event === 'error');
-      throw new Error(failure && 'message' in failure ? failure.message : `exporting ${name} wrote nothing`);
+      const done = await jobs.collectResult(
+        'export-model',
+        name,
+        { kind: 'export-model', home, run: name, outFolder },
+        (event): event is SampleDoneEvent => event.event === 'done' && 'files' in event,
+        `exporting ${name} wrote nothing`,
+      );
+      return exportResult(home, done.files);
     },
   };
 }

@@ -52,12 +52,12 @@ export function translationHandlers({ home, jobs }: ServiceContext): Translation
     },
     'runs.evaluate': async ({ name }) => {
       translationInfo(home, name);
-      const { events } = await jobs.collect('eval', name, { kind: 'eval', home, run: name });
-      const result = events.find((event): event is EvalEvent => event.event === 'eval');
-      if (result) return result;
-      const failure = events.find((event) => event.event === 'error');
-      throw new Error(
-        failure && 'message' in failure ? failure.message : `evaluating ${name} gave no result`,
+      return jobs.collectResult(
+        'eval',
+        name,
+        { kind: 'eval', home, run: name },
+        (event): event is EvalEvent => event.event === 'eval',
+        `evaluating ${name} gave no result`,
       );
     },
   };

@@ -95,6 +95,15 @@ describe.skipIf(!hasChromium)('day to night in a browser', () => {
       )
       .toBe(3);
     expect(await scores.textContent()).toMatch(/At step 20, on 2 pairs/);
+    // Evaluate now measures again: one more evaluation in the PSNR chart (which shows from two on).
+    const psnrChart = scores.getByRole('img', { name: /PSNR on held-out pairs chart/ });
+    const evaluationsShown = async () =>
+      (await psnrChart.count()) === 0
+        ? 1
+        : Number(/(\d+) points/.exec((await psnrChart.getAttribute('aria-label')) ?? '')?.[1]);
+    const before = await evaluationsShown();
+    await scores.getByRole('button', { name: 'Evaluate now' }).click();
+    await expect.poll(evaluationsShown, { timeout: 60_000 }).toBe(before + 1);
     await shot('training-pix2pix');
   });
 
