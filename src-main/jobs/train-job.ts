@@ -63,6 +63,8 @@ export async function runTrainJob(
       step: restored?.meta.step ?? 0,
       backend: backend.name,
       error: null,
+      // Training again, however it was started: no longer a run that quitting interrupted.
+      continueOnStart: false,
     });
 
     let failure: string | null = null;

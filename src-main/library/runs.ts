@@ -108,9 +108,14 @@ export function markToContinue(home: string, name: string): void {
   if (readRunMeta(home, name).status === 'stopped') updateRunMeta(home, name, { continueOnStart: true });
 }
 
-/** The runs marked by `markToContinue` that are still stopped, their marks cleared (each is taken once). */
+/**
+ * The runs marked by `markToContinue` that are still stopped, their marks cleared (each is taken once). A run
+ * another process is training keeps its mark: only the lock holder writes its meta, and its trainer clears it.
+ */
 export function takeRunsToContinue(home: string): string[] {
-  const marked = listRuns(home).filter((run) => run.continueOnStart);
+  const marked = listRuns(home).filter(
+    (run) => run.continueOnStart && !isRunLocked(runFolder(home, run.name)),
+  );
   for (const run of marked) updateRunMeta(home, run.name, { continueOnStart: false });
   return marked.filter((run) => run.status === 'stopped').map((run) => run.name);
 }
